@@ -1,0 +1,41 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace GateSync.Contracts.Wire;
+
+/// <summary>The JSON form of every contract payload: camelCase names, enum values as camelCase strings only.</summary>
+public static class ContractJson
+{
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    public static ContractJsonContext Context { get; } = new(Options);
+
+    public static byte[] Serialize(CheckIn checkIn) => JsonSerializer.SerializeToUtf8Bytes(checkIn, Context.CheckIn);
+
+    public static byte[] Serialize(AgentStatus status) => JsonSerializer.SerializeToUtf8Bytes(status, Context.AgentStatus);
+
+    public static byte[] Serialize(Ack ack) => JsonSerializer.SerializeToUtf8Bytes(ack, Context.Ack);
+
+    public static byte[] Serialize(AgentCommand command) => JsonSerializer.SerializeToUtf8Bytes(command, Context.AgentCommand);
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+            // A contract number is a JSON number; "seq": "12" is a different program's bug, not a check-in.
+            NumberHandling = JsonNumberHandling.Strict,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new Rfc3339DateTimeOffsetConverter());
+        return options;
+    }
+}
+
+[JsonSerializable(typeof(CheckIn))]
+[JsonSerializable(typeof(AgentStatus))]
+[JsonSerializable(typeof(Ack))]
+[JsonSerializable(typeof(AgentCommand))]
+public sealed partial class ContractJsonContext : JsonSerializerContext;
