@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every GateSync test. On a fresh Debian machine it first installs what the tests use for
+# real: Mosquitto (broker), its clients, and socat (serial-port pty pairs).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+[ -x /usr/sbin/mosquitto ] || missing+=(mosquitto)
+command -v mosquitto_pub >/dev/null || missing+=(mosquitto-clients)
+command -v socat >/dev/null || missing+=(socat)
+command -v curl >/dev/null || missing+=(curl)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} from Debian's packages ..."
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The tests start their own brokers on free ports; a packaged Mosquitto service is not needed.
+results="${TEST_RESULTS_DIR:-artifacts/test-results}"
+mkdir -p "$results"
+log="$results/dotnet-test.log"
+
+dotnet build GateSync.sln -c Release -nologo -v q
+set +e
+dotnet test GateSync.sln -c Release --no-build -nologo \
+  --results-directory "$results" --logger "trx" --logger "console;verbosity=normal" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line over every test assembly, in the plain form CI reads.
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+exit "$status"
