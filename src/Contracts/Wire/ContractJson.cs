@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -27,6 +28,8 @@ public static class ContractJson
             RespectRequiredConstructorParameters = true,
             // A contract number is a JSON number; "seq": "12" is a different program's bug, not a check-in.
             NumberHandling = JsonNumberHandling.Strict,
+            // Payloads are read by people through mosquitto_sub, never embedded in HTML: keep 张三 and +08:00 readable.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new Rfc3339DateTimeOffsetConverter());

@@ -8,7 +8,7 @@ namespace GateSync.EndToEnd.Tests.Infrastructure;
 /// <summary>The real hub program, run as a process on free ports with its own data directory.</summary>
 internal sealed class HubProcess : IAsyncDisposable
 {
-    public const string AdminToken = "e2e-admin-token";
+    public const string AdminToken = "e2e-admin-token-0001";
 
     private readonly List<string> _settings;
     private ChildProcess _process;

@@ -1,0 +1,29 @@
+using LiteDB;
+
+namespace GateSync.Agent.Outbox;
+
+/// <summary>One check-in as the outbox stores it: the contract JSON, keyed by its <c>seq</c>.</summary>
+internal sealed class OutboxRecord
+{
+    [BsonId(autoId: false)]
+    public long Seq { get; set; }
+
+    /// <summary>The check-in in its contract JSON form, so what is published is exactly what was recorded.</summary>
+    public string Payload { get; set; } = string.Empty;
+
+    /// <summary>The broker acknowledged it (PUBACK); the hub's own ack comes later.</summary>
+    public bool Sent { get; set; }
+
+    public DateTime? SentAt { get; set; }
+}
+
+/// <summary>The single meta document: the last <c>seq</c> given out, kept apart from the records so purging never lowers it.</summary>
+internal sealed class OutboxMeta
+{
+    public const string Key = "seq";
+
+    [BsonId]
+    public string Id { get; set; } = Key;
+
+    public long LastSeq { get; set; }
+}

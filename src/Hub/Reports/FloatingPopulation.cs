@@ -1,0 +1,51 @@
+using GateSync.Hub.Reconciliation;
+using GateSync.Hub.Registrations;
+
+namespace GateSync.Hub.Reports;
+
+/// <summary>
+/// rules.md: the non-local persons with an active registration, plus the non-local persons present at a
+/// site in the last 30 days without one, each counted once.
+/// </summary>
+public static class FloatingPopulation
+{
+    public const int PresenceDays = 30;
+
+    /// <param name="presences">Non-local presences in the <see cref="PresenceDays"/> days up to <paramref name="day"/>
+    /// (<see cref="ReconciliationEngine.Presences"/>).</param>
+    public static IReadOnlyList<FloatingPerson> On(
+        DateOnly day, string areaCode, IEnumerable<Registration> registrations, IEnumerable<Presence> presences)
+    {
+        ArgumentNullException.ThrowIfNull(areaCode);
+        ArgumentNullException.ThrowIfNull(registrations);
+        ArgumentNullException.ThrowIfNull(presences);
+
+        var arrivals = new Dictionary<(string IdNumber, string SiteId), DateTimeOffset>();
+        var latest = new Dictionary<string, Presence>(StringComparer.Ordinal);
+        foreach (var presence in presences.Where(p => !p.IdNumber.StartsWith(areaCode, StringComparison.Ordinal)))
+        {
+            arrivals[(presence.IdNumber, presence.SiteId)] = presence.Since;
+            if (!latest.TryGetValue(presence.IdNumber, out var known) || presence.LastSeen > known.LastSeen)
+            {
+                latest[presence.IdNumber] = presence;
+            }
+        }
+
+        var people = new Dictionary<string, FloatingPerson>(StringComparer.Ordinal);
+        foreach (var registration in registrations)
+        {
+            if (registration.IsActiveOn(day) && !registration.IdNumber.StartsWith(areaCode, StringComparison.Ordinal))
+            {
+                DateTimeOffset? arrived = arrivals.TryGetValue((registration.IdNumber, registration.SiteId), out var since) ? since : null;
+                people[registration.IdNumber] = new FloatingPerson(registration.IdNumber, registration.SiteId, registration, arrived);
+            }
+        }
+
+        foreach (var presence in latest.Values)
+        {
+            people.TryAdd(presence.IdNumber, new FloatingPerson(presence.IdNumber, presence.SiteId, null, presence.Since));
+        }
+
+        return people.Values.ToList();
+    }
+}

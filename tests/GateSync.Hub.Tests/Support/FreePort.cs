@@ -1,0 +1,34 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace GateSync.Hub.Tests.Support;
+
+internal static class FreePort
+{
+    /// <summary>A loopback TCP port free right now (the OS picks it, so parallel tests do not collide).</summary>
+    public static int Next()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public static async Task WaitUntilListeningAsync(int port, TimeSpan timeout)
+    {
+        await Eventually.TrueAsync(async () =>
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port);
+                return true;
+            }
+            catch (SocketException)
+            {
+                return false;
+            }
+        }, timeout, $"nothing listens on port {port}");
+    }
+}
