@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using GateSync.Contracts.Wire;
+using GateSync.Testing;
 
 namespace GateSync.Contracts.Tests;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GateSync.EndToEnd.Tests.Infrastructure;
+using GateSync.Testing;
 using GateSync.Testing.Mqtt;
 
 namespace GateSync.EndToEnd.Tests;
@@ -7,30 +8,6 @@ namespace GateSync.EndToEnd.Tests;
 /// <summary>A hub behind a real Mosquitto, fed by programs written against the contract alone.</summary>
 public sealed class ExternalBrokerTests
 {
-    private const string ContractExample = """
-        {
-          "v": 1,
-          "agentId": "fr-0042-a",
-          "siteId": "fr-0042",
-          "seq": 1837,
-          "readerId": "gate-1",
-          "direction": "in",
-          "occurredAt": "2026-11-24T07:58:12.412+08:00",
-          "card": {
-            "type": "resident",
-            "idNumber": "11010519491231002X",
-            "name": "张三",
-            "gender": "male",
-            "birthDate": "1949-12-31",
-            "address": "河北省唐山市丰润区……",
-            "issuer": "唐山市公安局丰润分局",
-            "validFrom": "2015-03-01",
-            "validTo": "2035-03-01"
-          },
-          "access": "granted"
-        }
-        """;
-
     [Fact]
     public async Task A_contract_checkin_sent_with_mosquitto_pub_is_stored_once()
     {
@@ -38,8 +15,8 @@ public sealed class ExternalBrokerTests
         await using var hub = await HubProcess.StartExternalAsync(broker.Host, broker.Port);
         const string topic = "gatesync/v1/fr-0042/fr-0042-a/checkin";
 
-        await MosquittoPubAsync(broker, topic, ContractExample);
-        await MosquittoPubAsync(broker, topic, ContractExample);
+        await MosquittoPubAsync(broker, topic, ContractExample.Json());
+        await MosquittoPubAsync(broker, topic, ContractExample.Json());
         await MosquittoPubAsync(broker, topic, "{ this is not json");
 
         await Eventually.ReachesAsync(() => hub.CheckInCountAsync(siteId: "fr-0042"), n => n == 1, TimeSpan.FromSeconds(30), hub.RecentOutput);

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 
-namespace GateSync.Contracts.Tests;
+namespace GateSync.Testing;
 
 /// <summary>The check-in example of the contract, verbatim, and variations of it.</summary>
-internal static class ContractExample
+public static class ContractExample
 {
     public static string Json() => """
         {
