@@ -23,12 +23,14 @@ public static class HubApp
         builder.Services.AddHubBroker();
         builder.Services.AddHubIngest();
         builder.Services.AddHubApi();
+        builder.Services.AddHubReconciliation(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHubApi();
+        app.MapHubReconciliation();
         return app;
     }
 }

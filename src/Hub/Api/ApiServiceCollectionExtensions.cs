@@ -15,7 +15,12 @@ public static class ApiServiceCollectionExtensions
             .AddPolicy(HubPolicies.ViewIngest, policy => policy.RequireRole(HubRoles.DistrictAdmin))
             .AddPolicy(HubPolicies.Administer, policy => policy.RequireRole(HubRoles.DistrictAdmin));
         services.ConfigureHttpJsonOptions(json =>
-            json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        {
+            json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+
+            // Enums as the contract writes them: "unregistered", "open", "urban".
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
         return services;
     }
 }

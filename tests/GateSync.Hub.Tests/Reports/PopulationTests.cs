@@ -52,3 +52,28 @@ public sealed class PopulationTests
         Assert.False(people.Single(p => p.IdNumber == cancelled).IsRegistered);
     }
 }
+
+public sealed class PopulationSiteTests
+{
+    private static readonly DateOnly Today = new(2026, 3, 31);
+    private static readonly DateTimeOffset Noon = new(2026, 3, 20, 12, 0, 0, TimeSpan.FromHours(8));
+
+    [Fact]
+    public void A_registered_person_counts_at_the_site_where_last_present_and_at_the_registrations_site_when_present_nowhere()
+    {
+        var movedOn = TestPeople.NonLocal(1);
+        var notSeen = TestPeople.NonLocal(2);
+
+        var people = FloatingPopulation.On(
+            Today,
+            TestPeople.AreaCode,
+            [PopulationTests.Registered(movedOn, "s-a"), PopulationTests.Registered(notSeen, "s-a")],
+            [PopulationTests.Present(movedOn, "s-a", Noon.AddDays(-10), Noon.AddDays(-9)), PopulationTests.Present(movedOn, "s-b", Noon, Noon.AddDays(2))]);
+
+        var moved = people.Single(p => p.IdNumber == movedOn);
+        Assert.Equal("s-b", moved.SiteId);
+        Assert.True(moved.IsRegistered);
+        Assert.Equal(Noon, moved.ArrivedAt);
+        Assert.Equal("s-a", people.Single(p => p.IdNumber == notSeen).SiteId);
+    }
+}
