@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every GateSync test. On a fresh Debian machine it first installs what the tests use for
-# real: Mosquitto (broker), its clients, and socat (serial-port pty pairs).
+# real: Mosquitto (broker), its clients, socat (serial-port pty pairs) and Chromium (dashboard tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +9,9 @@ missing=()
 command -v mosquitto_pub >/dev/null || missing+=(mosquitto-clients)
 command -v socat >/dev/null || missing+=(socat)
 command -v curl >/dev/null || missing+=(curl)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+# Screenshots of the Chinese-first dashboard need a Chinese font.
+fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-wqy-microhei)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian's packages ..."
   sudo=""

@@ -1,8 +1,4 @@
-using GateSync.Agent;
-using GateSync.Agent.Configuration;
+using GateSync.Agent.Cli;
 
-var builder = Host.CreateApplicationBuilder(args);
-builder.Configuration.AddAgentSettingsFile();
-builder.Services.AddSystemd();
-builder.Services.AddAgent(builder.Configuration);
-builder.Build().Run();
+// No command (or `run`) runs the service; the landlord's setup commands are listed by --help.
+return await AgentCommandLine.InvokeAsync(args);

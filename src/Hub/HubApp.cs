@@ -22,15 +22,21 @@ public static class HubApp
         builder.Services.AddHubStorage();
         builder.Services.AddHubBroker();
         builder.Services.AddHubIngest();
+        builder.Services.AddHubDelivery();
         builder.Services.AddHubApi();
         builder.Services.AddHubReconciliation(builder.Configuration);
+        builder.Services.AddHubSessions(builder.Configuration);
+        builder.Services.AddHubDashboard();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHubApi();
+        app.MapHubAgents();
         app.MapHubReconciliation();
+        app.MapHubSessions();
+        app.MapHubDashboard();
         return app;
     }
 }

@@ -11,8 +11,11 @@ public sealed class EmbeddedBrokerTests
     {
         var mqttPort = FreeTcpPort.Next();
         await using var hub = await HubProcess.StartEmbeddedAsync(mqttPort);
-        await using var first = AgentProcess.Start("fr-0001", "fr-0001-a", "127.0.0.1", mqttPort, Simulated(seed: 1));
-        await using var second = AgentProcess.Start("fr-0002", "fr-0002-a", "127.0.0.1", mqttPort, Simulated(seed: 2));
+        // As the README's demo does: each agent is created at the hub first and connects with its own credentials.
+        var firstCredentials = await hub.RegisterAgentAsync("fr-0001", "fr-0001-a");
+        var secondCredentials = await hub.RegisterAgentAsync("fr-0002", "fr-0002-a");
+        await using var first = AgentProcess.StartWith("fr-0001", "fr-0001-a", "127.0.0.1", mqttPort, firstCredentials, Simulated(seed: 1));
+        await using var second = AgentProcess.StartWith("fr-0002", "fr-0002-a", "127.0.0.1", mqttPort, secondCredentials, Simulated(seed: 2));
         string Diagnostics() => string.Join(Environment.NewLine, hub.RecentOutput(), first.RecentOutput(), second.RecentOutput());
 
         await Eventually.ReachesAsync(() => hub.CheckInCountAsync(agentId: "fr-0001-a"), n => n >= 5, TimeSpan.FromSeconds(90), Diagnostics);

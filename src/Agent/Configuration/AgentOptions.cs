@@ -23,6 +23,21 @@ public sealed class AgentOptions
     public MqttOptions Mqtt { get; set; } = new();
 
     public PublishingOptions Publishing { get; set; } = new();
+
+    public OutboxOptions Outbox { get; set; } = new();
+}
+
+/// <summary><c>Agent:Outbox</c>: how long acked check-ins stay, and the key that encrypts the file.</summary>
+public sealed class OutboxOptions
+{
+    /// <summary>Check-ins the hub has acked are deleted this long after they were sent; unacked ones are never deleted.</summary>
+    public double RetentionHours { get; set; } = 72;
+
+    /// <summary>Encrypts <c>outbox.db</c> (LiteDB AES) with this key. Prefer <see cref="KeyFile"/>, which keeps it out of settings files.</summary>
+    public string? Key { get; set; }
+
+    /// <summary>A file whose content (trimmed) is the outbox key, e.g. <c>/etc/gatesync/outbox.key</c> readable only by the agent.</summary>
+    public string? KeyFile { get; set; }
 }
 
 /// <summary><c>Agent:Mqtt</c>: the broker in front of the hub.</summary>
@@ -37,6 +52,12 @@ public sealed class MqttOptions
     public string? Password { get; set; }
 
     public bool UseTls { get; set; }
+
+    /// <summary>
+    /// With <see cref="UseTls"/>: a PEM file of the CA that signed the broker's certificate (e.g. the trial CA of
+    /// <c>scripts/make-trial-ca.sh</c>), trusted besides the system's CAs. Empty trusts the system's CAs only.
+    /// </summary>
+    public string? CaFile { get; set; }
 
     /// <summary>Defaults to the agent's id, so a second agent with the same id takes over the session visibly.</summary>
     public string? ClientId { get; set; }
@@ -57,4 +78,7 @@ public sealed class PublishingOptions
 
     /// <summary>How often the retained online status is refreshed while connected.</summary>
     public int StatusIntervalSeconds { get; set; } = 60;
+
+    /// <summary>A check-in the broker took but the hub has not acked this long after is sent again (the hub stores it once).</summary>
+    public int AckTimeoutSeconds { get; set; } = 120;
 }

@@ -24,6 +24,7 @@ public sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
         failures.AddRange(DoorSettings.Check(options.Doors, [.. options.Readers.Select(r => r.ReaderId)]));
         CheckMqtt(failures, options.Mqtt);
         CheckPublishing(failures, options.Publishing);
+        CheckOutbox(failures, options.Outbox);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -119,6 +120,11 @@ public sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             failures.Add($"{S}:Mqtt:Username must be set when {S}:Mqtt:Password is");
         }
 
+        if (!string.IsNullOrEmpty(mqtt.CaFile) && !File.Exists(mqtt.CaFile))
+        {
+            failures.Add($"{S}:Mqtt:CaFile must name a PEM file of the broker's CA (was '{mqtt.CaFile}', which does not exist)");
+        }
+
         CheckPositive(failures, $"{S}:Mqtt:KeepAliveSeconds", mqtt.KeepAliveSeconds, "e.g. 30");
         CheckPositive(failures, $"{S}:Mqtt:ConnectTimeoutSeconds", mqtt.ConnectTimeoutSeconds, "e.g. 15");
     }
@@ -131,6 +137,25 @@ public sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
         }
 
         CheckPositive(failures, $"{S}:Publishing:StatusIntervalSeconds", publishing.StatusIntervalSeconds, "e.g. 60");
+        CheckPositive(failures, $"{S}:Publishing:AckTimeoutSeconds", publishing.AckTimeoutSeconds, "e.g. 120");
+    }
+
+    private static void CheckOutbox(List<string> failures, OutboxOptions outbox)
+    {
+        if (!(outbox.RetentionHours >= 0 && double.IsFinite(outbox.RetentionHours)))
+        {
+            failures.Add($"{S}:Outbox:RetentionHours must be 0 or more, e.g. 72 (was {outbox.RetentionHours})");
+        }
+
+        if (!string.IsNullOrEmpty(outbox.Key) && !string.IsNullOrEmpty(outbox.KeyFile))
+        {
+            failures.Add($"{S}:Outbox:Key and {S}:Outbox:KeyFile are both set; set one of them");
+        }
+
+        if (!string.IsNullOrEmpty(outbox.KeyFile) && OutboxKey.Read(outbox.KeyFile) is null)
+        {
+            failures.Add($"{S}:Outbox:KeyFile must name a readable, non-empty file holding the outbox key (was '{outbox.KeyFile}')");
+        }
     }
 
     private static void CheckIdentifier(List<string> failures, string setting, string? value)

@@ -32,8 +32,13 @@ public sealed class CheckInOutbox : IDisposable
     private readonly ILiteCollection<OutboxRecord> _records;
     private readonly ILiteCollection<OutboxMeta> _meta;
     private long _lastSeq;
+    private long _ackedUpTo;
 
-    public CheckInOutbox(string dataDirectory, string siteId, string agentId, TimeProvider time, ILogger<CheckInOutbox> logger)
+    /// <param name="key">
+    /// Encrypts the file (LiteDB's AES) when set: <c>Agent:Outbox:Key</c> or the content of <c>Agent:Outbox:KeyFile</c>.
+    /// A plain file found with a key set is encrypted in place; an encrypted file without its key stops the agent.
+    /// </param>
+    public CheckInOutbox(string dataDirectory, string siteId, string agentId, TimeProvider time, ILogger<CheckInOutbox> logger, string? key = null)
     {
         _siteId = siteId;
         _agentId = agentId;
@@ -43,13 +48,14 @@ public sealed class CheckInOutbox : IDisposable
         DataDirectory = dataDirectory;
         _seqState = new SeqState(Path.Combine(dataDirectory, SeqStateFileName));
 
-        _db = OpenOrReplaceCorrupt(Path.Combine(dataDirectory, FileName));
+        _db = OutboxFile.Open(Path.Combine(dataDirectory, FileName), string.IsNullOrEmpty(key) ? null : key, time, logger, Probe);
         _records = _db.GetCollection<OutboxRecord>(RecordsCollection);
         _meta = _db.GetCollection<OutboxMeta>(MetaCollection);
 
         // The larger of the two: seq.state covers a fresh file, the meta document covers a lagging seq.state.
-        var stored = _meta.FindById(OutboxMeta.Key)?.LastSeq ?? 0;
-        _lastSeq = Math.Max(stored, _seqState.Read());
+        var meta = _meta.FindById(OutboxMeta.Key);
+        _lastSeq = Math.Max(meta?.LastSeq ?? 0, _seqState.Read());
+        _ackedUpTo = Math.Min(meta?.AckedUpTo ?? 0, _lastSeq);
         OutboxLog.Opened(_logger, Path.Combine(dataDirectory, FileName), _lastSeq, BacklogCount());
     }
 
@@ -57,6 +63,9 @@ public sealed class CheckInOutbox : IDisposable
 
     /// <summary>The last <c>seq</c> given out; 0 before the agent's first check-in.</summary>
     public long LastSeq => Volatile.Read(ref _lastSeq);
+
+    /// <summary>The hub's latest <c>ack</c>: every check-in up to it is durably stored at the hub.</summary>
+    public long AckedUpTo => Volatile.Read(ref _ackedUpTo);
 
     /// <summary>
     /// Numbers the swipe and stores it durably in one transaction, then returns the check-in. Only after this returns
@@ -84,7 +93,7 @@ public sealed class CheckInOutbox : IDisposable
             InTransaction(() =>
             {
                 _records.Insert(record);
-                _meta.Upsert(new OutboxMeta { LastSeq = seq });
+                _meta.Upsert(new OutboxMeta { LastSeq = seq, AckedUpTo = _ackedUpTo });
             });
             Volatile.Write(ref _lastSeq, seq);
 
@@ -174,6 +183,116 @@ public sealed class CheckInOutbox : IDisposable
         }
     }
 
+    /// <summary>
+    /// Records the hub's <c>ack</c>: everything up to <paramref name="upTo"/> is stored at the hub, so none of it is sent
+    /// again unless the hub asks. <c>false</c> when it acknowledges nothing new.
+    /// </summary>
+    public bool Acknowledge(long upTo)
+    {
+        lock (_gate)
+        {
+            // An ack above what this agent ever numbered comes from a hub that knew an earlier life of this agent id.
+            upTo = Math.Min(upTo, _lastSeq);
+            if (upTo <= _ackedUpTo)
+            {
+                return false;
+            }
+
+            var at = _time.GetUtcNow().UtcDateTime;
+            InTransaction(() =>
+            {
+                _meta.Upsert(new OutboxMeta { LastSeq = _lastSeq, AckedUpTo = upTo });
+
+                // Queued for a resend but acked meanwhile: no need to send it again.
+                foreach (var record in _records.Find(r => r.Sent == false && r.Seq <= upTo).ToList())
+                {
+                    record.Sent = true;
+                    record.SentAt ??= at;
+                    _records.Update(record);
+                }
+            });
+            Volatile.Write(ref _ackedUpTo, upTo);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Queues again every check-in the broker took but the hub has not acked within <paramref name="ackTimeout"/>,
+    /// and returns how many. A <c>SentAt</c> in the future means the clock went back: that wait is over too.
+    /// </summary>
+    public int RequeueUnacked(TimeSpan ackTimeout)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        var overdue = now - ackTimeout;
+        var future = now + ackTimeout;
+        lock (_gate)
+        {
+            var acked = _ackedUpTo;
+            var count = 0;
+            InTransaction(() =>
+            {
+                foreach (var record in _records.Find(r => r.Sent == true && r.Seq > acked).ToList())
+                {
+                    if (record.SentAt is not { } sentAt || sentAt < overdue || sentAt > future)
+                    {
+                        record.Sent = false;
+                        _records.Update(record);
+                        count++;
+                    }
+                }
+            });
+            return count;
+        }
+    }
+
+    /// <summary>
+    /// Answers the hub's <c>replay</c>: queues again what the outbox still holds of <c>[from, to]</c>, acked or not
+    /// (a hub restored from a backup asks for what it once acked).
+    /// </summary>
+    public ReplayOutcome Replay(long from, long to)
+    {
+        from = Math.Max(from, 1);
+        lock (_gate)
+        {
+            to = Math.Min(to, _lastSeq);
+            if (to < from)
+            {
+                return new ReplayOutcome(0, 0);
+            }
+
+            var held = 0;
+            var low = from;
+            var high = to;
+            InTransaction(() =>
+            {
+                foreach (var record in _records.Find(r => r.Seq >= low && r.Seq <= high).ToList())
+                {
+                    held++;
+                    if (record.Sent)
+                    {
+                        record.Sent = false;
+                        _records.Update(record);
+                    }
+                }
+            });
+            return new ReplayOutcome(held, to - from + 1 - held);
+        }
+    }
+
+    /// <summary>Deletes check-ins the hub acked that were sent before <paramref name="sentBefore"/>; returns how many.</summary>
+    public int PurgeAcked(DateTimeOffset sentBefore)
+    {
+        var cutoff = sentBefore.UtcDateTime;
+        lock (_gate)
+        {
+            var acked = _ackedUpTo;
+            return _records.DeleteMany(r => r.Sent == true && r.Seq <= acked && r.SentAt < cutoff);
+        }
+    }
+
+    /// <summary>How many check-ins the hub has not acked yet (sent or not).</summary>
+    public long UnackedCount() => Math.Max(0, LastSeq - AckedUpTo);
+
     public void Dispose() => _db.Dispose();
 
     private static CheckIn Deserialize(string payload) =>
@@ -196,56 +315,19 @@ public sealed class CheckInOutbox : IDisposable
         }
     }
 
-    private LiteDatabase OpenOrReplaceCorrupt(string path)
+    private static bool Probe(LiteDatabase db)
     {
-        try
-        {
-            return OpenAndProbe(path);
-        }
-        catch (Exception ex) when (IsCorruption(ex))
-        {
-            // A file that will not open must not keep the door from working (field notes): keep it for inspection, start afresh.
-            var aside = Path.Combine(
-                Path.GetDirectoryName(path)!,
-                $"outbox.corrupt-{_time.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}.db");
-            File.Move(path, aside);
-            var log = LogFileOf(path);
-            if (File.Exists(log))
-            {
-                File.Move(log, LogFileOf(aside));
-            }
+        var records = db.GetCollection<OutboxRecord>(RecordsCollection);
+        records.EnsureIndex(r => r.Sent);
 
-            OutboxLog.CorruptMovedAside(_logger, ex, path, aside);
-            return OpenAndProbe(path);
+        // Reads every record and the index the publisher uses, so a damaged file fails here, at open, and not halfway through a drain.
+        foreach (var record in records.FindAll())
+        {
+            _ = record.Seq;
         }
+
+        records.Count(r => r.Sent == false);
+        db.GetCollection<OutboxMeta>(MetaCollection).FindById(OutboxMeta.Key);
+        return true;
     }
-
-    private static LiteDatabase OpenAndProbe(string path)
-    {
-        var db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, new BsonMapper());
-        try
-        {
-            var records = db.GetCollection<OutboxRecord>(RecordsCollection);
-            records.EnsureIndex(r => r.Sent);
-            records.Count();
-            db.GetCollection<OutboxMeta>(MetaCollection).FindById(OutboxMeta.Key);
-            return db;
-        }
-        catch
-        {
-            db.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>LiteDB keeps uncheckpointed commits in <c>name-log.ext</c> beside the data file.</summary>
-    private static string LogFileOf(string path) =>
-        Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
-
-    /// <summary>
-    /// A damaged file surfaces as a LiteDB error or as a failure deep in its page reader; an I/O or permission problem
-    /// is not corruption, and discarding the file for it would lose data.
-    /// </summary>
-    private static bool IsCorruption(Exception ex) =>
-        ex is not (IOException or UnauthorizedAccessException or OutOfMemoryException or OperationCanceledException);
 }

@@ -17,4 +17,7 @@ internal static partial class OutboxLog
 
     [LoggerMessage(EventId = 104, Level = LogLevel.Error, Message = "Could not write {Path} after check-in {Seq}; should the outbox file also be lost, seq could restart below it")]
     public static partial void SeqStateWriteFailed(ILogger logger, Exception exception, string path, long seq);
+
+    [LoggerMessage(EventId = 105, Level = LogLevel.Warning, Message = "Outbox {Path} was not encrypted; encrypted it with the configured key ({Documents} documents copied)")]
+    public static partial void Encrypted(ILogger logger, string path, int documents);
 }

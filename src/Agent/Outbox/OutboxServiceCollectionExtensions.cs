@@ -22,7 +22,8 @@ public static class OutboxServiceCollectionExtensions
                 options.SiteId,
                 options.AgentId,
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<CheckInOutbox>>());
+                sp.GetRequiredService<ILogger<CheckInOutbox>>(),
+                OutboxKey.From(options.Outbox));
         });
         services.AddSingleton<OutboxSignal>();
         services.AddSwipeChannel();

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using GateSync.Agent.Configuration;
 using GateSync.Contracts.Wire;
 using MQTTnet;
@@ -62,7 +63,17 @@ internal sealed class BrokerConnection : IDisposable
 
         if (mqtt.UseTls)
         {
-            builder.WithTlsOptions(tls => tls.UseTls(true).WithTargetHost(mqtt.Host));
+            builder.WithTlsOptions(tls =>
+            {
+                tls.UseTls(true).WithTargetHost(mqtt.Host);
+                if (!string.IsNullOrEmpty(mqtt.CaFile))
+                {
+                    // A district or trial CA that the machine does not trust system-wide.
+                    var chain = new X509Certificate2Collection();
+                    chain.ImportFromPemFile(mqtt.CaFile);
+                    tls.WithTrustChain(chain);
+                }
+            });
         }
 
         var connection = new BrokerConnection(new MqttClientFactory().CreateMqttClient());
@@ -89,6 +100,30 @@ internal sealed class BrokerConnection : IDisposable
             .WithContentType("application/json")
             .Build();
         return await Client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Subscribes with QoS 1 to the hub's topics for this agent, handing each message to <paramref name="handle"/>;
+    /// returns the filters the broker refused.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SubscribeAsync(
+        IReadOnlyList<string> topics, Action<string, System.Buffers.ReadOnlySequence<byte>> handle, CancellationToken cancellationToken)
+    {
+        Client.ApplicationMessageReceivedAsync += e =>
+        {
+            handle(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload);
+            return Task.CompletedTask;
+        };
+        var builder = new MqttClientSubscribeOptionsBuilder();
+        foreach (var topic in topics)
+        {
+            builder.WithTopicFilter(topic, MqttQualityOfServiceLevel.AtLeastOnce);
+        }
+
+        var result = await Client.SubscribeAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
+        return [.. result.Items
+            .Where(i => i.ResultCode is not (MqttClientSubscribeResultCode.GrantedQoS0 or MqttClientSubscribeResultCode.GrantedQoS1 or MqttClientSubscribeResultCode.GrantedQoS2))
+            .Select(i => $"{i.TopicFilter.Topic} ({i.ResultCode})")];
     }
 
     /// <summary>The broker took the message: stored, and delivered to whoever subscribes (perhaps nobody yet).</summary>

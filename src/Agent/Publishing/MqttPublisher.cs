@@ -30,6 +30,8 @@ public sealed class MqttPublisher : BackgroundService
     private readonly string _checkInTopic;
     private readonly string _statusTopic;
     private readonly TimeSpan _statusInterval;
+    private readonly HubInstructions _instructions;
+    private readonly OutboxUpkeep _upkeep;
     private DateTimeOffset _nextStatusAt;
 
     public MqttPublisher(
@@ -51,6 +53,13 @@ public sealed class MqttPublisher : BackgroundService
         _checkInTopic = Topics.CheckIn(_options.SiteId, _options.AgentId);
         _statusTopic = Topics.Status(_options.SiteId, _options.AgentId);
         _statusInterval = TimeSpan.FromSeconds(_options.Publishing.StatusIntervalSeconds);
+        _instructions = new HubInstructions(_options.SiteId, _options.AgentId, outbox, signal, logger);
+        _upkeep = new OutboxUpkeep(
+            outbox,
+            TimeSpan.FromSeconds(_options.Publishing.AckTimeoutSeconds),
+            TimeSpan.FromHours(_options.Outbox.RetentionHours),
+            time,
+            logger);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -121,9 +130,13 @@ public sealed class MqttPublisher : BackgroundService
     private async Task RunConnectedAsync(BrokerConnection connection, CancellationToken stoppingToken)
     {
         PublisherLog.Connected(_logger, _outbox.LastSeq, _outbox.BacklogCount());
+        await SubscribeToHubAsync(connection, stoppingToken).ConfigureAwait(false);
+
+        // The status on connect also tells the hub to ack again what this agent may have missed while away.
         await PublishStatusAsync(connection, stoppingToken).ConfigureAwait(false);
         while (connection.IsConnected)
         {
+            _upkeep.RunIfDue();
             await DrainAsync(connection, stoppingToken).ConfigureAwait(false);
             if (_time.GetUtcNow() >= _nextStatusAt)
             {
@@ -131,6 +144,17 @@ public sealed class MqttPublisher : BackgroundService
             }
 
             await WaitForWorkAsync(connection, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The hub's acks and commands for this agent; a fresh session each time, so the subscription is made on every connect.</summary>
+    private async Task SubscribeToHubAsync(BrokerConnection connection, CancellationToken stoppingToken)
+    {
+        var refused = await connection.SubscribeAsync([_instructions.AckTopic, _instructions.CommandTopic], _instructions.Handle, stoppingToken)
+            .ConfigureAwait(false);
+        foreach (var topic in refused)
+        {
+            PublisherLog.SubscribeRefused(_logger, topic, "refused");
         }
     }
 
@@ -185,16 +209,17 @@ public sealed class MqttPublisher : BackgroundService
         }
     }
 
-    /// <summary>Waits for a new check-in, the next status report or the end of the connection, whichever comes first.</summary>
+    /// <summary>Waits for a new check-in, the next status report or upkeep, or the end of the connection, whichever comes first.</summary>
     private async Task WaitForWorkAsync(BrokerConnection connection, CancellationToken stoppingToken)
     {
-        var untilStatus = _nextStatusAt - _time.GetUtcNow();
-        if (untilStatus <= TimeSpan.Zero)
+        var next = _nextStatusAt < _upkeep.NextAt ? _nextStatusAt : _upkeep.NextAt;
+        var untilDue = next - _time.GetUtcNow();
+        if (untilDue <= TimeSpan.Zero)
         {
             return;
         }
 
-        using var statusDue = new CancellationTokenSource(untilStatus, _time);
+        using var statusDue = new CancellationTokenSource(untilDue, _time);
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, connection.Lost, statusDue.Token);
         try
         {

@@ -34,4 +34,28 @@ internal static partial class PublisherLog
 
     [LoggerMessage(EventId = 308, Level = LogLevel.Error, Message = "Publisher failed unexpectedly; check-ins stay in the outbox, restarting in {Delay}")]
     public static partial void Failed(ILogger logger, Exception exception, TimeSpan delay);
+
+    [LoggerMessage(EventId = 309, Level = LogLevel.Debug, Message = "Hub acked check-ins up to seq {UpTo}")]
+    public static partial void Acked(ILogger logger, long upTo);
+
+    [LoggerMessage(EventId = 310, Level = LogLevel.Warning, Message = "Ignored a malformed message from the hub on {Topic}: {Problem}")]
+    public static partial void HubMessageMalformed(ILogger logger, string topic, string problem);
+
+    [LoggerMessage(EventId = 311, Level = LogLevel.Error, Message = "Could not apply the hub's message on {Topic}; the hub repeats it")]
+    public static partial void HubMessageFailed(ILogger logger, Exception exception, string topic);
+
+    [LoggerMessage(EventId = 312, Level = LogLevel.Information, Message = "Hub asked to replay seq {From}-{To}: {Held} check-ins queued again")]
+    public static partial void Replaying(ILogger logger, long from, long to, long held);
+
+    [LoggerMessage(EventId = 313, Level = LogLevel.Error, Message = "Hub asked to replay seq {From}-{To}: {Held} queued again, {Gone} no longer in the outbox (purged after an ack, or lost with a damaged outbox file)")]
+    public static partial void ReplayPartlyGone(ILogger logger, long from, long to, long held, long gone);
+
+    [LoggerMessage(EventId = 314, Level = LogLevel.Information, Message = "Sending {Count} check-ins again: the hub has acked only up to seq {AckedUpTo} after {Timeout}")]
+    public static partial void ResendingUnacked(ILogger logger, int count, long ackedUpTo, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 315, Level = LogLevel.Debug, Message = "Deleted {Count} acked check-ins past retention (acked up to seq {AckedUpTo})")]
+    public static partial void Purged(ILogger logger, int count, long ackedUpTo);
+
+    [LoggerMessage(EventId = 316, Level = LogLevel.Error, Message = "Broker refused the subscription to {Topic} ({Result}); without the hub's acks every check-in is sent again after Agent:Publishing:AckTimeoutSeconds")]
+    public static partial void SubscribeRefused(ILogger logger, string topic, string result);
 }

@@ -22,6 +22,7 @@ public sealed class UserStore
         _time = time;
         _users = database.Database.GetCollection<UserDocument>(CollectionName);
         _users.EnsureIndex(u => u.TokenHash, unique: true);
+        _users.EnsureIndex(u => u.Name);
     }
 
     /// <summary>Stores a new user and returns it with its token, which exists nowhere else afterwards.</summary>
@@ -44,6 +45,24 @@ public sealed class UserStore
     }
 
     public IReadOnlyList<UserDocument> All() => [.. _users.FindAll().OrderBy(u => u.CreatedAt)];
+
+    public UserDocument? FindById(string id) => _users.FindById(id);
+
+    /// <summary>The users of that name (names are not unique: several machine clients may share one).</summary>
+    public IReadOnlyList<UserDocument> FindByName(string name) => [.. _users.Find(u => u.Name == name)];
+
+    /// <summary>Stores a password hash (<see cref="UserPasswords"/>) for the dashboard's login; false for an unknown user.</summary>
+    public bool SetPasswordHash(string id, string passwordHash)
+    {
+        var user = _users.FindById(id);
+        if (user is null)
+        {
+            return false;
+        }
+
+        user.PasswordHash = passwordHash;
+        return _users.Update(user);
+    }
 
     public UserDocument? FindByToken(string token)
     {

@@ -8,6 +8,7 @@ namespace GateSync.Hub.Broker;
 public sealed partial class EmbeddedBroker(
     IOptions<HubOptions> options,
     BrokerConnectionValidator validator,
+    BrokerTopicGuard guard,
     ILogger<EmbeddedBroker> logger) : IHostedService, IDisposable
 {
     private MqttServer? _server;
@@ -25,6 +26,8 @@ public sealed partial class EmbeddedBroker(
 
         _server = new MqttServerFactory().CreateMqttServer(BuildOptions(mqtt.Embedded));
         _server.ValidatingConnectionAsync += validator.ValidateAsync;
+        _server.InterceptingPublishAsync += guard.InterceptPublishAsync;
+        _server.InterceptingSubscriptionAsync += guard.InterceptSubscriptionAsync;
         await _server.StartAsync().ConfigureAwait(false);
         Log.Started(logger, string.IsNullOrWhiteSpace(mqtt.Embedded.BindAddress) ? "*" : mqtt.Embedded.BindAddress, mqtt.Embedded.Port);
     }
@@ -43,6 +46,8 @@ public sealed partial class EmbeddedBroker(
         if (_server is not null)
         {
             _server.ValidatingConnectionAsync -= validator.ValidateAsync;
+            _server.InterceptingPublishAsync -= guard.InterceptPublishAsync;
+            _server.InterceptingSubscriptionAsync -= guard.InterceptSubscriptionAsync;
             _server.Dispose();
         }
     }

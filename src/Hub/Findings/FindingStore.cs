@@ -34,6 +34,12 @@ public sealed class FindingStore
         }
     }
 
+    public Finding? Get(string id) => _findings.FindById(id)?.ToFinding();
+
+    /// <summary>Every finding, open or resolved, about one person.</summary>
+    public IReadOnlyList<Finding> ForPerson(string idNumber) =>
+        [.. _findings.Find(f => f.IdNumber == idNumber).Select(d => d.ToFinding())];
+
     public IReadOnlyList<Finding> Open() =>
         [.. _findings.Find(f => f.Status == FindingStatus.Open).Select(d => d.ToFinding())];
 

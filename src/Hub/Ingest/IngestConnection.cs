@@ -1,4 +1,5 @@
 using System.Net;
+using GateSync.Hub.Broker;
 using GateSync.Contracts.Wire;
 using MQTTnet;
 using MQTTnet.Formatter;
@@ -20,8 +21,10 @@ public sealed record IngestConnection(string Host, int Port, string ClientId, st
 
     public string CheckInFilter => SharedSubscription ? Topics.SharedCheckIns : Topics.AllCheckIns;
 
-    public static IngestConnection From(HubMqttOptions mqtt)
+    /// <param name="internalCredentials">How the hub signs in at its own embedded broker (unused in External mode).</param>
+    public static IngestConnection From(HubMqttOptions mqtt, BrokerInternalCredentials internalCredentials)
     {
+        ArgumentNullException.ThrowIfNull(internalCredentials);
         ArgumentNullException.ThrowIfNull(mqtt);
         if (mqtt.Mode == MqttMode.External)
         {
@@ -29,7 +32,8 @@ public sealed record IngestConnection(string Host, int Port, string ClientId, st
             return new IngestConnection(external.Host!, external.Port, external.ClientId, external.Username, external.Password, external.UseTls, mqtt.SharedSubscription);
         }
 
-        return new IngestConnection(LoopbackFor(mqtt.Embedded.BindAddress), mqtt.Embedded.Port, EmbeddedClientId, null, null, false, false);
+        return new IngestConnection(
+            LoopbackFor(mqtt.Embedded.BindAddress), mqtt.Embedded.Port, EmbeddedClientId, BrokerInternalCredentials.Username, internalCredentials.Password, false, false);
     }
 
     public MqttClientOptions ClientOptions()
@@ -63,7 +67,7 @@ public sealed record IngestConnection(string Host, int Port, string ClientId, st
             .Build();
 
     /// <summary>The address the hub reaches its own broker on: the bound address, or loopback when bound to all.</summary>
-    private static string LoopbackFor(string? bindAddress)
+    public static string LoopbackFor(string? bindAddress)
     {
         if (string.IsNullOrWhiteSpace(bindAddress) || !IPAddress.TryParse(bindAddress, out var address))
         {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using GateSync.Hub.Broker;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Exceptions;
@@ -16,10 +17,11 @@ public sealed partial class IngestSubscriber(
     IOptions<HubOptions> options,
     IngestQueue queue,
     HubReadiness readiness,
+    BrokerInternalCredentials internalCredentials,
     TimeProvider timeProvider,
     ILogger<IngestSubscriber> logger) : BackgroundService
 {
-    private readonly IngestConnection _connection = IngestConnection.From(options.Value.Mqtt);
+    private readonly IngestConnection _connection = IngestConnection.From(options.Value.Mqtt, internalCredentials);
 
     // Each connection gets a number; an ack for a message from an earlier connection is skipped, because the
     // broker redelivers that message on the new one and a stale packet id could release a different message.

@@ -16,7 +16,7 @@ public sealed class PublisherRig : IAsyncDisposable
 
     private readonly TempDirectory _directory = new();
 
-    public PublisherRig(MosquittoFixture broker, int statusIntervalSeconds = 60)
+    public PublisherRig(MosquittoFixture broker, int statusIntervalSeconds = 60, int ackTimeoutSeconds = 120)
     {
         var options = new AgentOptions
         {
@@ -24,7 +24,7 @@ public sealed class PublisherRig : IAsyncDisposable
             AgentId = AgentId,
             DataDirectory = _directory.Path,
             Mqtt = new MqttOptions { Host = broker.Host, Port = broker.Port, KeepAliveSeconds = 5, ConnectTimeoutSeconds = 10 },
-            Publishing = new PublishingOptions { DrainRatePerSecond = 1000, StatusIntervalSeconds = statusIntervalSeconds },
+            Publishing = new PublishingOptions { DrainRatePerSecond = 1000, StatusIntervalSeconds = statusIntervalSeconds, AckTimeoutSeconds = ackTimeoutSeconds },
         };
         Outbox = new CheckInOutbox(_directory.Path, SiteId, AgentId, TimeProvider.System, NullLogger<CheckInOutbox>.Instance);
         Publisher = new MqttPublisher(

@@ -1,6 +1,4 @@
-using GateSync.Agent.Configuration;
 using GateSync.Agent.Outbox;
-using GateSync.Agent.Publishing;
 using GateSync.Agent.Readers;
 using GateSync.Agent.Tests.Infrastructure;
 using GateSync.Contracts.Wire;

@@ -24,7 +24,11 @@ internal sealed class AgentProcess : IAsyncDisposable
     public string DataDirectory { get; }
 
     /// <summary>Starts an agent; <paramref name="readerSettings"/> are <c>Agent:Readers:...</c> settings without the prefix.</summary>
-    public static AgentProcess Start(string siteId, string agentId, string mqttHost, int mqttPort, params string[] readerSettings)
+    public static AgentProcess Start(string siteId, string agentId, string mqttHost, int mqttPort, params string[] readerSettings) =>
+        StartWith(siteId, agentId, mqttHost, mqttPort, [], readerSettings);
+
+    /// <summary>Starts an agent with more settings, e.g. <c>--Agent:Mqtt:Username=...</c>.</summary>
+    public static AgentProcess StartWith(string siteId, string agentId, string mqttHost, int mqttPort, string[] agentSettings, params string[] readerSettings)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("gatesync-agent-").FullName;
         List<string> settings =
@@ -35,6 +39,7 @@ internal sealed class AgentProcess : IAsyncDisposable
             $"--Agent:Mqtt:Host={mqttHost}",
             $"--Agent:Mqtt:Port={mqttPort}",
             .. readerSettings.Select(s => $"--Agent:Readers:{s}"),
+            .. agentSettings,
         ];
         return new AgentProcess(siteId, agentId, dataDirectory, settings);
     }
@@ -48,6 +53,30 @@ internal sealed class AgentProcess : IAsyncDisposable
     {
         _process.Kill();
         await _process.DisposeAsync();
+        _process = Launch(_settings);
+    }
+
+    /// <summary>The last seq the agent gave out, from its <c>seq.state</c> file.</summary>
+    public long LastSeq()
+    {
+        var path = Path.Combine(DataDirectory, "seq.state");
+        return File.Exists(path) && long.TryParse(File.ReadAllText(path).Trim(), System.Globalization.CultureInfo.InvariantCulture, out var seq) ? seq : 0;
+    }
+
+    /// <summary>Stops the agent as systemd does (SIGTERM) and starts it again with <paramref name="overrides"/> after its settings.</summary>
+    public async Task RestartWithAsync(params string[] overrides)
+    {
+        await StopAsync();
+        Relaunch(overrides);
+    }
+
+    /// <summary>SIGTERM and wait; <see cref="Relaunch"/> starts it again on the same data.</summary>
+    public async Task StopAsync() => await _process.StopAsync(TimeSpan.FromSeconds(30));
+
+    public void Relaunch(params string[] overrides)
+    {
+        _process.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _settings.AddRange(overrides);
         _process = Launch(_settings);
     }
 

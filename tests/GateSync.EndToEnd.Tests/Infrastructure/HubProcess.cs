@@ -29,13 +29,22 @@ internal sealed class HubProcess : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    /// <summary>A hub on its embedded broker, listening for MQTT on <paramref name="mqttPort"/>.</summary>
-    public static Task<HubProcess> StartEmbeddedAsync(int mqttPort, string? dataDirectory = null) =>
-        StartAsync(dataDirectory, ["--Hub:Mqtt:Mode=Embedded", $"--Hub:Mqtt:Embedded:Port={mqttPort}"]);
+    /// <summary>A hub on its embedded broker, listening for MQTT on <paramref name="mqttPort"/>; agents need credentials (<see cref="RegisterAgentAsync"/>).</summary>
+    public static Task<HubProcess> StartEmbeddedAsync(int mqttPort, string? dataDirectory = null, params string[] extraSettings) =>
+        StartAsync(dataDirectory, ["--Hub:Mqtt:Mode=Embedded", $"--Hub:Mqtt:Embedded:Port={mqttPort}", .. extraSettings]);
+
+    /// <summary>Creates the agent through <c>PUT /api/agents/{agentId}</c>; returns the settings it connects with.</summary>
+    public async Task<string[]> RegisterAgentAsync(string siteId, string agentId)
+    {
+        using var response = await Http.PutAsJsonAsync($"/api/agents/{agentId}", new { siteId });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return [$"--Agent:Mqtt:Username={body.GetProperty("mqttUsername").GetString()}", $"--Agent:Mqtt:Password={body.GetProperty("mqttPassword").GetString()}"];
+    }
 
     /// <summary>A hub that subscribes to an external broker such as Mosquitto.</summary>
-    public static Task<HubProcess> StartExternalAsync(string host, int port, string? dataDirectory = null) =>
-        StartAsync(dataDirectory, ["--Hub:Mqtt:Mode=External", $"--Hub:Mqtt:External:Host={host}", $"--Hub:Mqtt:External:Port={port}"]);
+    public static Task<HubProcess> StartExternalAsync(string host, int port, string? dataDirectory = null, params string[] extraSettings) =>
+        StartAsync(dataDirectory, ["--Hub:Mqtt:Mode=External", $"--Hub:Mqtt:External:Host={host}", $"--Hub:Mqtt:External:Port={port}", .. extraSettings]);
 
     public async Task<long> CheckInCountAsync(string? siteId = null, string? agentId = null)
     {

@@ -27,9 +27,16 @@ internal sealed class RunningHub : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts a hub with its embedded broker on <paramref name="mqttPort"/>.</summary>
-    public static Task<RunningHub> StartEmbeddedAsync(string dataDirectory, int mqttPort, Action<WebApplicationBuilder>? configure = null) =>
-        StartAsync(dataDirectory, ["--Hub:Mqtt:Mode", "Embedded", "--Hub:Mqtt:Embedded:Port", mqttPort.ToString(), "--Hub:Mqtt:Embedded:BindAddress", "127.0.0.1"], configure);
+    /// <summary>
+    /// Starts a hub with its embedded broker on <paramref name="mqttPort"/>, admitting any client (ingest tests publish as
+    /// stand-in agents); <paramref name="requireAuthentication"/> turns the per-agent credentials on.
+    /// </summary>
+    public static Task<RunningHub> StartEmbeddedAsync(string dataDirectory, int mqttPort, Action<WebApplicationBuilder>? configure = null, bool requireAuthentication = false) =>
+        StartAsync(
+            dataDirectory,
+            ["--Hub:Mqtt:Mode", "Embedded", "--Hub:Mqtt:Embedded:Port", mqttPort.ToString(), "--Hub:Mqtt:Embedded:BindAddress", "127.0.0.1",
+                "--Hub:Mqtt:Embedded:RequireAuthentication", requireAuthentication ? "true" : "false"],
+            configure);
 
     /// <summary>Starts a hub that subscribes at an external broker on <paramref name="brokerPort"/>.</summary>
     public static Task<RunningHub> StartExternalAsync(string dataDirectory, int brokerPort, string clientId, Action<WebApplicationBuilder>? configure = null) =>

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using GateSync.Bench.Report;
+using GateSync.Bench.Support;
+using GateSync.Hub.Reconciliation;
+using GateSync.Hub.Storage;
+using GateSync.Testing.Mqtt;
+using MQTTnet;
+
+namespace GateSync.Bench.Scenarios;
+
+/// <summary>
+/// Check-ins per second from several publishing agents through a real Mosquitto into the hub's store, with dedup
+/// and reconciliation on, sustained. Publishers keep many QoS 1 publishes in flight and stay a bounded distance
+/// ahead of the store, so the broker always holds work for the hub without its queue growing for the whole run.
+/// </summary>
+public static class HubIngestScenario
+{
+    public const string Section = "Hub ingest";
+
+    private const int Publishers = 4;
+
+    /// <summary>Publishes in flight per publisher; under the shipped broker's max_inflight_messages (100).</summary>
+    private const int Window = 64;
+
+    /// <summary>How far publishers may run ahead of what the hub has stored.</summary>
+    private const long MaxAhead = 20_000;
+
+    public static async Task<double> RunAsync(BenchSettings settings, BenchReport report, Workspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(workspace);
+
+        // The shipped broker settings (config/mosquitto/gatesync.conf) on a free port.
+        await using var broker = await MosquittoBroker.StartAsync("max_inflight_messages 100", "max_queued_bytes 0");
+        var mosquittoPid = ProcessMeter.FindByCommandLine(broker.ConfigPath);
+        var store = workspace.Directory("hub-ingest");
+        workspace.IngestStore = store;
+
+        await using var hub = await InProcessHub.StartAsync(broker.Host, broker.Port, store);
+
+        // The feed's channel cannot count; the reconciler says when it has judged a batch.
+        var reconciled = new long[1];
+        var toReconcile = new long[1];
+        hub.Get<Reconciler>().Changed += () => Interlocked.Increment(ref reconciled[0]);
+        hub.Counter.OnBatch = batch =>
+        {
+            if (batch.CheckIns.Count > 0 || batch.Statuses.Count > 0)
+            {
+                Interlocked.Increment(ref toReconcile[0]);
+            }
+        };
+        long Unreconciled() => Interlocked.Read(ref toReconcile[0]) - Interlocked.Read(ref reconciled[0]);
+        var people = SyntheticPeople.Create(2000, 0.3, 7);
+        var now = DateTimeOffset.UtcNow;
+        var agents = Enumerable.Range(1, Publishers)
+            .Select(i => new CheckInPayloads($"site-{i:000}", $"bench-agent-{i}", people, now, occurredDaysBack: 7))
+            .ToList();
+        var clients = new List<IMqttClient>();
+        foreach (var agent in agents)
+        {
+            clients.Add(await Mqtt.ConnectAsync(broker.Host, broker.Port, agent.AgentId));
+        }
+
+        var published = new long[1];
+        var refused = new long[1];
+        using var stop = new CancellationTokenSource();
+        var loops = agents.Select((agent, i) => Task.Run(() => PublishAsync(clients[i], agent, hub.Counter, published, refused, stop.Token))).ToList();
+
+        await Task.Delay(settings.IngestWarmup);
+        var startCount = hub.Counter.Stored;
+        var cpu = new CpuWindow(("bench process (hub + publishers)", Environment.ProcessId), ("mosquitto", mosquittoPid));
+        var clock = Stopwatch.StartNew();
+        var perSecond = new List<double>();
+        var last = startCount;
+        var feedMax = 0L;
+        while (clock.Elapsed < settings.IngestSustained)
+        {
+            var nextSecond = TimeSpan.FromSeconds(perSecond.Count + 1);
+            while (clock.Elapsed < nextSecond)
+            {
+                feedMax = Math.Max(feedMax, Unreconciled());
+                await Task.Delay(100);
+            }
+
+            var count = hub.Counter.Stored;
+            perSecond.Add(count - last);
+            last = count;
+        }
+
+        var endCount = hub.Counter.Stored;
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var cpuText = cpu.Describe();
+        var rate = (endCount - startCount) / elapsed;
+
+        await stop.CancelAsync();
+        await Task.WhenAll(loops);
+        var drain = Stopwatch.StartNew();
+        var caughtUp = await WithinAsync(() => hub.Counter.Stored >= Interlocked.Read(ref published[0]), TimeSpan.FromSeconds(60));
+        var drainText = caughtUp
+            ? $"the broker's queue drained {drain.Elapsed.TotalSeconds:0.0} s after publishing stopped"
+            : $"the hub had stored {hub.Counter.Stored:N0} of them 60 s after publishing stopped (still draining the broker's queue)";
+        var catchUp = Stopwatch.StartNew();
+        var judged = await WithinAsync(() => Unreconciled() <= 0, TimeSpan.FromSeconds(30));
+        var catchUpText = judged ? $"empty {catchUp.Elapsed.TotalSeconds:0.0} s after that" : $"still {Unreconciled()} batches behind 30 s after that";
+
+        var ledger = hub.Get<HubQueries>().Agents().Where(a => a.AgentId.StartsWith("bench-agent-", StringComparison.Ordinal)).ToList();
+        var stored = ledger.Sum(a => a.StoredCount);
+        var duplicates = ledger.Sum(a => a.DuplicateCount);
+        var missing = ledger.Sum(a => a.Missing.Sum(r => r.To - r.From + 1));
+        foreach (var client in clients)
+        {
+            await client.DisconnectAsync();
+            client.Dispose();
+        }
+
+        var counter = hub.Counter;
+
+        report.Add(new Figure
+        {
+            Id = "hub-ingest",
+            Name = "Hub ingest, sustained",
+            Value = rate,
+            Unit = "check-ins/s",
+            Target = 25_000,
+            Note = $"{Publishers} MQTTnet publishers (one per agent id, {Window} QoS 1 publishes in flight each) -> Mosquitto (shipped settings) -> " +
+                   $"hub in-process (HubApp.Build, External mode, dedup + reconciliation on); stored count from the hub's committed-batch observer, " +
+                   $"over {elapsed:0} s after {settings.IngestWarmup.TotalSeconds:0} s of warm-up. Slowest second {perSecond.DefaultIfEmpty(0).Min():N0}/s, fastest {perSecond.DefaultIfEmpty(0).Max():N0}/s.",
+        });
+        report.Note(Section, cpuText);
+        report.Note(Section, $"stored per second over the sustained window: {string.Join(", ", perSecond.Select(v => v.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))}.");
+        report.Note(Section,
+            $"batches: {counter.Batches:N0} commits, mean {counter.MeanBatch:0} check-ins per transaction, largest {counter.MaxBatch}, " +
+            $"{counter.SmallBatches:N0} of 20 or fewer, {counter.FullBatches:N0} full ({counter.FullBatchSize}).");
+        report.Note(Section,
+            $"check: published {Interlocked.Read(ref published[0]):N0} (refused {Interlocked.Read(ref refused[0])}), hub ledger stored {stored:N0}, duplicates {duplicates}, " +
+            $"missing {missing}; {drainText}.");
+        report.Note(Section,
+            $"reconciliation kept up: its queue of committed batches peaked at {feedMax} batches during the sustained window, and was {catchUpText}.");
+        return counter.MeanBatch;
+    }
+
+    private static async Task<bool> WithinAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        try
+        {
+            await Poll.UntilAsync(condition, timeout, "a condition");
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task PublishAsync(
+        IMqttClient client, CheckInPayloads agent, CommitCounter counter, long[] published, long[] refused, CancellationToken stop)
+    {
+        var pending = new Queue<Task<MqttClientPublishResult>>(Window);
+        var seq = 0L;
+        while (!stop.IsCancellationRequested)
+        {
+            if (Interlocked.Read(ref published[0]) - counter.Stored > MaxAhead)
+            {
+                await Task.Delay(2, CancellationToken.None);
+                continue;
+            }
+
+            seq++;
+            pending.Enqueue(client.PublishAsync(Mqtt.CheckIn(agent.Topic, agent.For(seq)), CancellationToken.None));
+            Interlocked.Increment(ref published[0]);
+            if (pending.Count >= Window && !Mqtt.Accepted(await pending.Dequeue()))
+            {
+                Interlocked.Increment(ref refused[0]);
+            }
+        }
+
+        while (pending.Count > 0)
+        {
+            if (!Mqtt.Accepted(await pending.Dequeue()))
+            {
+                Interlocked.Increment(ref refused[0]);
+            }
+        }
+    }
+}

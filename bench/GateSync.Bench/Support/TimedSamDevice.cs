@@ -1,0 +1,173 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.IO.Ports;
+using GateSync.Contracts.Wire;
+using GateSync.Testing.Sam;
+
+namespace GateSync.Bench.Support;
+
+/// <summary>
+/// A resident ID card reader's SAM on the device side of a pty pair, in real GA 467-2013 frames, that holds a card
+/// for exactly one read and notes the instant the card data left it: the start of the card-to-relay latency.
+/// </summary>
+public sealed class TimedSamDevice : IAsyncDisposable
+{
+    private static readonly byte[] Preamble = [0xAA, 0xAA, 0xAA, 0x96, 0x69];
+
+    private readonly SerialPort port;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Task loop;
+    private readonly List<byte> received = [];
+    private readonly List<long> readAt = [];
+    private readonly Random photo = new(467);
+    private volatile byte[]? armed;
+
+    private TimedSamDevice(SerialPort port, string readerId)
+    {
+        this.port = port;
+        ReaderId = readerId;
+        loop = Task.Run(() => ServeAsync(stopping.Token));
+    }
+
+    public string ReaderId { get; }
+
+    /// <summary>Whether the last card placed has not been read yet.</summary>
+    public bool Armed => armed is not null;
+
+    public static TimedSamDevice Open(string device, string readerId)
+    {
+        var port = new SerialPort(device, 115200, Parity.None, 8, StopBits.One) { Handshake = Handshake.None };
+        port.Open();
+        return new TimedSamDevice(port, readerId);
+    }
+
+    /// <summary>Places a card for one read; the reader finds it on its next poll.</summary>
+    public void Place(CardData card) => armed = SamTextBlockEncoder.Encode(card);
+
+    /// <summary>Stopwatch timestamps of the reads answered so far.</summary>
+    public IReadOnlyList<long> ReadTimestamps()
+    {
+        lock (readAt)
+        {
+            return [.. readAt];
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        try
+        {
+            port.Dispose();
+            await loop;
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // Closing the port ends the read loop.
+        }
+
+        stopping.Dispose();
+    }
+
+    private async Task ServeAsync(CancellationToken cancellationToken)
+    {
+        var buffer = new byte[4096];
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var read = await port.BaseStream.ReadAsync(buffer, cancellationToken);
+                if (read == 0)
+                {
+                    return;
+                }
+
+                received.AddRange(buffer.AsSpan(0, read));
+                while (TakeCommand() is { } command)
+                {
+                    await AnswerAsync(command, cancellationToken);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The bench is done with the device.
+        }
+    }
+
+    private async Task AnswerAsync((int Code, int Parameter) command, CancellationToken cancellationToken)
+    {
+        var card = armed;
+        var (response, isRead) = command switch
+        {
+            (0x20, 0x01) => (card is null ? SamReaderEmulator.Frame(SamReaderEmulator.NoCard, default) : SamReaderEmulator.Frame(SamReaderEmulator.FindSuccess, [0, 0, 0, 0]), false),
+            (0x20, 0x02) => (card is null ? SamReaderEmulator.Frame(SamReaderEmulator.SelectFailed, default) : SamReaderEmulator.Frame(SamReaderEmulator.Success, new byte[8]), false),
+            (0x30, 0x01) => (card is null ? SamReaderEmulator.Frame(SamReaderEmulator.ReadFailed, default) : SamReaderEmulator.Frame(SamReaderEmulator.Success, ReadData(card)), card is not null),
+            _ => (SamReaderEmulator.Frame(SamReaderEmulator.Success, default), false),
+        };
+        await port.BaseStream.WriteAsync(response, cancellationToken);
+        if (isRead)
+        {
+            var at = Stopwatch.GetTimestamp();
+            armed = null;
+            lock (readAt)
+            {
+                readAt.Add(at);
+            }
+        }
+    }
+
+    private byte[] ReadData(byte[] textBlock)
+    {
+        const int PhotoLength = 1024;
+        var data = new byte[4 + textBlock.Length + PhotoLength];
+        BinaryPrimitives.WriteUInt16BigEndian(data, (ushort)textBlock.Length);
+        BinaryPrimitives.WriteUInt16BigEndian(data.AsSpan(2), PhotoLength);
+        textBlock.CopyTo(data, 4);
+        photo.NextBytes(data.AsSpan(4 + textBlock.Length));
+        return data;
+    }
+
+    private (int Code, int Parameter)? TakeCommand()
+    {
+        while (true)
+        {
+            var start = IndexOfPreamble();
+            if (start < 0)
+            {
+                received.RemoveRange(0, Math.Max(0, received.Count - (Preamble.Length - 1)));
+                return null;
+            }
+
+            received.RemoveRange(0, start);
+            if (received.Count < Preamble.Length + 2)
+            {
+                return null;
+            }
+
+            var length = (received[5] << 8) | received[6];
+            if (received.Count < Preamble.Length + 2 + length)
+            {
+                return null;
+            }
+
+            var command = length >= 3 ? ((int)received[7], (int)received[8]) : (-1, -1);
+            received.RemoveRange(0, Preamble.Length + 2 + length);
+            return command;
+        }
+    }
+
+    private int IndexOfPreamble()
+    {
+        for (var i = 0; i + Preamble.Length <= received.Count; i++)
+        {
+            if (received[i] == Preamble[0] && received[i + 1] == Preamble[1] && received[i + 2] == Preamble[2]
+                && received[i + 3] == Preamble[3] && received[i + 4] == Preamble[4])
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

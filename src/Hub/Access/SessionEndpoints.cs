@@ -1,0 +1,85 @@
+using GateSync.Hub.Api;
+using GateSync.Hub.Reconciliation;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace GateSync.Hub.Access;
+
+/// <summary>
+/// <c>POST /api/session</c> logs in with a user name and password and sets the session cookie;
+/// <c>GET /api/session</c> says who is signed in (and gives the page its anti-forgery token);
+/// <c>DELETE /api/session</c> logs out. <c>PUT /api/users/{id}/password</c> lets an administrator set a user's password.
+/// </summary>
+public static class SessionEndpoints
+{
+    public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/session", async (LoginRequest request, UserPasswords passwords, HttpContext context, IOptions<ReconciliationSettings> district) =>
+            {
+                var user = request.UserName is { Length: > 0 } name && request.Password is { Length: > 0 } password
+                    ? passwords.Verify(name.Trim(), password)
+                    : null;
+                if (user is null)
+                {
+                    return Results.Json(new ErrorResponse("user name or password is wrong"), statusCode: StatusCodes.Status401Unauthorized);
+                }
+
+                var principal = SessionAuthentication.PrincipalFor(user);
+                await context.SignInAsync(SessionAuthentication.CookieScheme, principal).ConfigureAwait(false);
+                return Results.Ok(SessionResponse.From(principal, district.Value));
+            })
+            .AllowAnonymous();
+
+        endpoints.MapGet("/api/session", (HttpContext context, IOptions<ReconciliationSettings> district) =>
+                Results.Ok(SessionResponse.From(context.User, district.Value)))
+            .RequireAuthorization();
+
+        endpoints.MapDelete("/api/session", async (HttpContext context) =>
+            {
+                await context.SignOutAsync(SessionAuthentication.CookieScheme).ConfigureAwait(false);
+                return Results.NoContent();
+            })
+            .RequireAuthorization();
+
+        endpoints.MapPut("/api/users/{id}/password", (string id, PasswordRequest request, UserStore users, UserPasswords passwords) =>
+            {
+                if (UserPasswords.Problem(request.Password) is { } problem)
+                {
+                    return Results.BadRequest(new ErrorResponse(problem));
+                }
+
+                return users.FindById(id) is { } user && passwords.Set(user, request.Password!)
+                    ? Results.NoContent()
+                    : Results.NotFound(new ErrorResponse($"no user {id}"));
+            })
+            .RequireAuthorization(HubPolicies.Administer);
+
+        return endpoints;
+    }
+}
+
+public sealed record LoginRequest(string? UserName, string? Password);
+
+public sealed record PasswordRequest(string? Password);
+
+/// <summary>
+/// Who is signed in, for the pages: role as the users API names it, area, the district's time zone for dates,
+/// and (for a cookie session) the token to send in <see cref="SessionAuthentication.AntiForgeryHeader"/>.
+/// </summary>
+public sealed record SessionResponse(string Name, string Role, string? Station, string? Community, bool MayReveal, string TimeZone, string? AntiForgeryToken)
+{
+    public static SessionResponse From(System.Security.Claims.ClaimsPrincipal user, ReconciliationSettings district)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(district);
+        var caller = Caller.From(user);
+        var role = caller.Role switch
+        {
+            HubRoles.DistrictAdmin => UserRole.DistrictAdmin.ApiName(),
+            HubRoles.StationStaff => UserRole.StationOfficer.ApiName(),
+            _ => UserRole.CoManager.ApiName(),
+        };
+        return new(caller.Name, role, caller.Station, caller.Community, caller.MayReveal, district.TimeZone,
+            user.FindFirst(SessionAuthentication.AntiForgeryClaim)?.Value);
+    }
+}
