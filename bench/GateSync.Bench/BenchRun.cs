@@ -17,12 +17,28 @@ public static class BenchRun
         var only = Value(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? Scenarios;
         if (args.Contains("--help") || only.Except(Scenarios).Any())
         {
-            Console.WriteLine($"usage: GateSync.Bench [--quick] [--only {string.Join(',', Scenarios)}] [--out DIR]");
+            Console.WriteLine($"usage: GateSync.Bench [--quick] [--only {string.Join(',', Scenarios)}] [--out DIR] [--agent-env NAME=VALUE]... [--backlog N]");
             return 2;
         }
 
         var settings = quick ? BenchSettings.Smoke : BenchSettings.Full;
+        if (Value(args, "--backlog") is { } backlog)
+        {
+            settings = settings with { BacklogCheckIns = int.Parse(backlog, System.Globalization.CultureInfo.InvariantCulture) };
+        }
+        for (var i = Array.IndexOf(args, "--agent-env"); i >= 0 && i + 1 < args.Length; i = Array.IndexOf(args, "--agent-env", i + 1))
+        {
+            var (name, value) = (args[i + 1].Split('=', 2)[0], args[i + 1].Split('=', 2).ElementAtOrDefault(1));
+            AgentProgram.Environment[name] = value;
+            Console.WriteLine($"agent environment: {name}={value}");
+        }
+
         var report = new BenchReport(MachineInfo.Describe(), quick);
+        foreach (var (name, value) in AgentProgram.Environment)
+        {
+            report.Note("Machine", $"the agent ran with {name}={value}");
+        }
+
         foreach (var (key, value) in report.Machine.Lines())
         {
             Console.WriteLine($"{key}: {value}");

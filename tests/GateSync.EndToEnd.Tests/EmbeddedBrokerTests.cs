@@ -1,4 +1,5 @@
 using GateSync.EndToEnd.Tests.Infrastructure;
+using GateSync.Testing;
 using GateSync.Testing.Processes;
 
 namespace GateSync.EndToEnd.Tests;
@@ -18,12 +19,13 @@ public sealed class EmbeddedBrokerTests
         await using var second = AgentProcess.StartWith("fr-0002", "fr-0002-a", "127.0.0.1", mqttPort, secondCredentials, Simulated(seed: 2));
         string Diagnostics() => string.Join(Environment.NewLine, hub.RecentOutput(), first.RecentOutput(), second.RecentOutput());
 
-        await Eventually.ReachesAsync(() => hub.CheckInCountAsync(agentId: "fr-0001-a"), n => n >= 5, TimeSpan.FromSeconds(90), Diagnostics);
-        await Eventually.ReachesAsync(() => hub.CheckInCountAsync(agentId: "fr-0002-a"), n => n >= 5, TimeSpan.FromSeconds(60), Diagnostics);
+        await Eventually.ReachesAsync(() => hub.CheckInCountAsync(agentId: "fr-0001-a"), n => n >= 5, "5 check-ins of fr-0001-a stored", TimeSpan.FromSeconds(90), Diagnostics);
+        await Eventually.ReachesAsync(() => hub.CheckInCountAsync(agentId: "fr-0002-a"), n => n >= 5, "5 check-ins of fr-0002-a stored", TimeSpan.FromSeconds(60), Diagnostics);
 
         var agents = await Eventually.ReachesAsync(
             async () => (await hub.AgentsAsync()).EnumerateArray().ToList(),
             list => list.Count == 2 && list.All(a => a.GetProperty("online").GetBoolean()),
+            "both agents online",
             TimeSpan.FromSeconds(30),
             Diagnostics);
         Assert.Equal(["fr-0001", "fr-0002"], agents.Select(a => a.GetProperty("siteId").GetString()).Order());

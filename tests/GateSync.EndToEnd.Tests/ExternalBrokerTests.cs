@@ -19,7 +19,7 @@ public sealed class ExternalBrokerTests
         await MosquittoPubAsync(broker, topic, ContractExample.Json());
         await MosquittoPubAsync(broker, topic, "{ this is not json");
 
-        await Eventually.ReachesAsync(() => hub.CheckInCountAsync(siteId: "fr-0042"), n => n == 1, TimeSpan.FromSeconds(30), hub.RecentOutput);
+        await Eventually.ReachesAsync(() => hub.CheckInCountAsync(siteId: "fr-0042"), n => n == 1, "the check-in stored", TimeSpan.FromSeconds(30), hub.RecentOutput);
         var agent = (await hub.AgentsAsync()).EnumerateArray().Single();
         Assert.Equal("fr-0042-a", agent.GetProperty("agentId").GetString());
         Assert.Equal(1837, agent.GetProperty("lastSeq").GetInt64());

@@ -30,7 +30,7 @@ public sealed class SamReaderToHubTests
 
         reader.PlaceCard(TestCards.HenanWorker);
 
-        await Eventually.ReachesAsync(() => hub.CheckInCountAsync(agentId: "fr-0042-a"), n => n == 1, TimeSpan.FromSeconds(90), Diagnostics);
+        await Eventually.ReachesAsync(() => hub.CheckInCountAsync(agentId: "fr-0042-a"), n => n == 1, "the swiped card stored as a check-in", TimeSpan.FromSeconds(90), Diagnostics);
         var stored = (await hub.AgentsAsync()).EnumerateArray().Single();
         Assert.Equal(1, stored.GetProperty("lastSeq").GetInt64());
         Assert.Empty(stored.GetProperty("missing").EnumerateArray());

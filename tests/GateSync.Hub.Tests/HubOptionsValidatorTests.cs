@@ -1,3 +1,4 @@
+using GateSync.Testing;
 using Microsoft.Extensions.Options;
 
 namespace GateSync.Hub.Tests;
@@ -54,7 +55,7 @@ public sealed class HubOptionsValidatorTests
     [Fact]
     public void The_hub_refuses_to_start_with_a_bad_setting_and_says_which()
     {
-        using var data = new Support.TempDirectory();
+        using var data = new TempDirectory();
         var app = HubApp.Build(["--urls", "http://127.0.0.1:0", "--Hub:DataDirectory", data.Path, "--Hub:Ingest:BatchSize", "0"]);
 
         var error = Assert.ThrowsAny<OptionsValidationException>(() => app.StartAsync().GetAwaiter().GetResult());

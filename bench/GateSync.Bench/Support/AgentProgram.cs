@@ -16,13 +16,16 @@ public static class AgentProgram
         }
     }
 
+    /// <summary>Extra environment for the agent (<c>--agent-env NAME=VALUE</c>), e.g. runtime GC settings to try.</summary>
+    public static Dictionary<string, string?> Environment { get; } = [];
+
     /// <summary>
     /// Starts the agent with <paramref name="settings"/> (<c>--Agent:...=value</c>). It runs in
     /// <paramref name="dataDirectory"/>, so no appsettings.json of a build folder adds readers to it.
     /// </summary>
     public static ChildProcess Start(string dataDirectory, IEnumerable<string> settings)
     {
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } dotnet ? dotnet : "dotnet";
-        return ChildProcess.Start("agent", host, [Path, .. settings], workingDirectory: dataDirectory);
+        var host = System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } dotnet ? dotnet : "dotnet";
+        return ChildProcess.Start("agent", host, [Path, .. settings], Environment, workingDirectory: dataDirectory);
     }
 }

@@ -7,7 +7,8 @@ public static class DoorServiceCollectionExtensions
 {
     /// <summary>
     /// The door access for the configured doors, also as the sink of access-card tokens from line and keyboard readers.
-    /// Residents synced from the hub plug in as an <see cref="IAccessList"/> registration; until then the list is empty.
+    /// Residents synced from the hub plug in as an <see cref="IAccessList"/> registration (<c>AddAgentResidents</c>);
+    /// without one the list is empty and a residents-only door admits its staff only.
     /// </summary>
     /// <param name="doors">Where the validated <c>Agent:Doors</c> entries come from, e.g. the bound agent options.</param>
     public static IServiceCollection AddAgentDoors(this IServiceCollection services, Func<IServiceProvider, IEnumerable<DoorOptions>> doors)

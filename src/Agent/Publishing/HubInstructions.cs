@@ -1,15 +1,18 @@
 using System.Buffers;
 using System.Text.Json;
 using GateSync.Agent.Outbox;
+using GateSync.Agent.Residents;
 using GateSync.Contracts.Wire;
 
 namespace GateSync.Agent.Publishing;
 
 /// <summary>
-/// What the hub tells this agent on its own <c>ack</c> and <c>cmd</c> topics, applied to the outbox: an <c>ack</c> ends the
-/// wait for check-ins the hub has stored, a <c>replay</c> queues a range again. A malformed message is logged and ignored.
+/// What the hub tells this agent on its own <c>ack</c> and <c>cmd</c> topics: an <c>ack</c> ends the outbox's wait for
+/// check-ins the hub has stored, a <c>replay</c> queues a range again, a <c>residents</c> list replaces the one the doors
+/// use (when the agent keeps one). A malformed message is logged and ignored.
 /// </summary>
-public sealed class HubInstructions(string siteId, string agentId, CheckInOutbox outbox, OutboxSignal signal, ILogger logger)
+public sealed class HubInstructions(
+    string siteId, string agentId, CheckInOutbox outbox, OutboxSignal signal, ILogger logger, ResidentsList? residents = null)
 {
     public string AckTopic { get; } = Topics.Ack(siteId, agentId);
 
@@ -60,9 +63,21 @@ public sealed class HubInstructions(string siteId, string agentId, CheckInOutbox
     {
         var reader = new Utf8JsonReader(payload);
         var command = JsonSerializer.Deserialize(ref reader, ContractJson.Context.AgentCommand);
+        if (command?.Residents is { } list)
+        {
+            if (residents is null)
+            {
+                PublisherLog.HubMessageMalformed(logger, CommandTopic, "a residents list, but this agent keeps none");
+                return;
+            }
+
+            residents.Apply(list);
+            return;
+        }
+
         if (command?.Replay is not { } range || range.From < 1 || range.To < range.From)
         {
-            PublisherLog.HubMessageMalformed(logger, CommandTopic, "not a replay of a range from 1 up");
+            PublisherLog.HubMessageMalformed(logger, CommandTopic, "neither residents nor a replay of a range from 1 up");
             return;
         }
 

@@ -1,6 +1,7 @@
 using GateSync.Agent.Configuration;
 using GateSync.Agent.Outbox;
 using GateSync.Agent.Readers;
+using GateSync.Agent.Residents;
 using GateSync.Contracts.Wire;
 using Microsoft.Extensions.Options;
 
@@ -40,7 +41,8 @@ public sealed class MqttPublisher : BackgroundService
         OutboxSignal signal,
         AgentReaders readers,
         TimeProvider time,
-        ILogger<MqttPublisher> logger)
+        ILogger<MqttPublisher> logger,
+        ResidentsList? residents = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
@@ -53,7 +55,7 @@ public sealed class MqttPublisher : BackgroundService
         _checkInTopic = Topics.CheckIn(_options.SiteId, _options.AgentId);
         _statusTopic = Topics.Status(_options.SiteId, _options.AgentId);
         _statusInterval = TimeSpan.FromSeconds(_options.Publishing.StatusIntervalSeconds);
-        _instructions = new HubInstructions(_options.SiteId, _options.AgentId, outbox, signal, logger);
+        _instructions = new HubInstructions(_options.SiteId, _options.AgentId, outbox, signal, logger, residents);
         _upkeep = new OutboxUpkeep(
             outbox,
             TimeSpan.FromSeconds(_options.Publishing.AckTimeoutSeconds),

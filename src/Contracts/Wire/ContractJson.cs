@@ -19,6 +19,8 @@ public static class ContractJson
 
     public static byte[] Serialize(AgentCommand command) => JsonSerializer.SerializeToUtf8Bytes(command, Context.AgentCommand);
 
+    public static byte[] Serialize(SiteResidents residents) => JsonSerializer.SerializeToUtf8Bytes(residents, Context.SiteResidents);
+
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
@@ -41,4 +43,5 @@ public static class ContractJson
 [JsonSerializable(typeof(AgentStatus))]
 [JsonSerializable(typeof(Ack))]
 [JsonSerializable(typeof(AgentCommand))]
+[JsonSerializable(typeof(SiteResidents))]
 public sealed partial class ContractJsonContext : JsonSerializerContext;

@@ -6,7 +6,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 public static class DeliveryServiceCollectionExtensions
 {
-    /// <summary>End-to-end delivery: acks and replay requests to agents (<c>Hub:Delivery</c>) and the retention purge (<c>Hub:Retention</c>).</summary>
+    /// <summary>End-to-end delivery: acks, replay requests and residents lists to agents (<c>Hub:Delivery</c>) and the retention purge (<c>Hub:Retention</c>).</summary>
     public static IServiceCollection AddHubDelivery(this IServiceCollection services)
     {
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateOnStart();
@@ -18,6 +18,7 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<AgentMessenger>();
         services.AddHostedService(sp => sp.GetRequiredService<AgentMessenger>());
         services.AddHostedService<DeliveryWorker>();
+        services.AddHubResidents();
         services.AddSingleton<RetentionPurge>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionPurge>());
         return services;

@@ -35,10 +35,10 @@ public sealed partial class Reconciler(
             var registrations = 0;
             var open = findings.Open();
             var changes = engine.Rebuild(
-                database.CheckIns.FindAll().Select(c =>
+                StoredSightings.Read(database).Select(s =>
                 {
                     sightings++;
-                    return new Sighting(c.IdNumber, c.Name, c.SiteId, c.OccurredAt);
+                    return s;
                 }),
                 roll.Registrations().Select(r =>
                 {

@@ -47,6 +47,10 @@ public sealed class RegistrationRoll
     /// <summary>Every registration, streamed from the store.</summary>
     public IEnumerable<Registration> Registrations() => _registrations.FindAll().Select(d => d.ToRegistration());
 
+    /// <summary>The registrations naming <paramref name="siteId"/>, whatever their status, through the site index.</summary>
+    public IEnumerable<Registration> RegistrationsAt(string siteId) =>
+        _registrations.Find(d => d.SiteId == siteId).Select(d => d.ToRegistration());
+
     public Registration? Registration(string idNumber) => _registrations.FindById(idNumber)?.ToRegistration();
 
     // Synchronous on purpose: LiteDB binds a transaction to the calling thread, so no await may come between begin and commit.

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using GateSync.Agent.Cli;
-using GateSync.Agent.Tests.Infrastructure;
+using GateSync.Testing;
 
 namespace GateSync.Agent.Tests.Cli;
 

@@ -1,4 +1,4 @@
-using GateSync.Agent.Tests.Infrastructure;
+using GateSync.Testing;
 
 namespace GateSync.Agent.Tests.Cli;
 

@@ -1,6 +1,5 @@
 using GateSync.Agent.Cli;
 using GateSync.Agent.Readers.Sam;
-using GateSync.Agent.Tests.Infrastructure;
 using GateSync.Contracts.Identity;
 using GateSync.Testing;
 using GateSync.Testing.Sam;

@@ -1,6 +1,6 @@
 using GateSync.Agent.Cli;
 using GateSync.Agent.Cli.Service;
-using GateSync.Agent.Tests.Infrastructure;
+using GateSync.Testing;
 
 namespace GateSync.Agent.Tests.Cli;
 

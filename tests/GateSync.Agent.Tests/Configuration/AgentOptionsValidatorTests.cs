@@ -1,5 +1,5 @@
 using GateSync.Agent.Configuration;
-using GateSync.Agent.Tests.Infrastructure;
+using GateSync.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

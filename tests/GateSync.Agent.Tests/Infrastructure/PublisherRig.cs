@@ -3,6 +3,8 @@ using GateSync.Agent.Outbox;
 using GateSync.Agent.Publishing;
 using GateSync.Agent.Readers;
 using GateSync.Contracts.Wire;
+using GateSync.Testing;
+using GateSync.Testing.Mqtt;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +18,7 @@ public sealed class PublisherRig : IAsyncDisposable
 
     private readonly TempDirectory _directory = new();
 
-    public PublisherRig(MosquittoFixture broker, int statusIntervalSeconds = 60, int ackTimeoutSeconds = 120)
+    public PublisherRig(MosquittoBroker broker, int statusIntervalSeconds = 60, int ackTimeoutSeconds = 120)
     {
         var options = new AgentOptions
         {

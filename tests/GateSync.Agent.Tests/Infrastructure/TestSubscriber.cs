@@ -1,5 +1,6 @@
-using System.Collections.Concurrent;
 using System.Buffers;
+using System.Collections.Concurrent;
+using GateSync.Testing.Mqtt;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
@@ -12,12 +13,12 @@ namespace GateSync.Agent.Tests.Infrastructure;
 /// </summary>
 public sealed class TestSubscriber : IAsyncDisposable
 {
-    private readonly MosquittoFixture _broker;
+    private readonly MosquittoBroker _broker;
     private readonly string _topicFilter;
     private readonly string _clientId = "test-sub-" + Guid.NewGuid().ToString("N")[..8];
     private IMqttClient? _client;
 
-    private TestSubscriber(MosquittoFixture broker, string topicFilter)
+    private TestSubscriber(MosquittoBroker broker, string topicFilter)
     {
         _broker = broker;
         _topicFilter = topicFilter;
@@ -25,7 +26,7 @@ public sealed class TestSubscriber : IAsyncDisposable
 
     public ConcurrentQueue<ReceivedMessage> Messages { get; } = new();
 
-    public static async Task<TestSubscriber> ConnectAsync(MosquittoFixture broker, string topicFilter)
+    public static async Task<TestSubscriber> ConnectAsync(MosquittoBroker broker, string topicFilter)
     {
         var subscriber = new TestSubscriber(broker, topicFilter);
         await subscriber.ReconnectAsync();

@@ -1,5 +1,6 @@
 using GateSync.Agent.Outbox;
 using GateSync.Agent.Tests.Infrastructure;
+using GateSync.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 

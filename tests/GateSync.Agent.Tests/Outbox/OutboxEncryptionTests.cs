@@ -1,6 +1,7 @@
 using System.Text;
 using GateSync.Agent.Outbox;
 using GateSync.Agent.Tests.Infrastructure;
+using GateSync.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 

@@ -3,6 +3,7 @@ using GateSync.Agent.Outbox;
 using GateSync.Agent.Readers;
 using GateSync.Agent.Tests.Infrastructure;
 using GateSync.Contracts.Wire;
+using GateSync.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GateSync.Agent.Tests.Outbox;

@@ -2,6 +2,8 @@ using GateSync.Agent.Outbox;
 using GateSync.Agent.Readers;
 using GateSync.Agent.Tests.Infrastructure;
 using GateSync.Contracts.Wire;
+using GateSync.Testing;
+using GateSync.Testing.Mqtt;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +15,7 @@ public sealed class AgentHostTests
     [Fact]
     public async Task The_agent_composed_as_in_Program_publishes_simulated_swipes_to_the_broker()
     {
-        await using var broker = await MosquittoFixture.StartAsync();
+        await using var broker = await MosquittoBroker.StartAsync();
         await using var hub = await TestSubscriber.ConnectAsync(broker, Topics.CheckIn("site-h", "agent-h"));
         using var data = new TempDirectory();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());

@@ -1,5 +1,7 @@
 using GateSync.Agent.Tests.Infrastructure;
 using GateSync.Contracts.Wire;
+using GateSync.Testing;
+using GateSync.Testing.Mqtt;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
@@ -12,7 +14,7 @@ public sealed class HubAckTests
     [Fact]
     public async Task The_hub_ack_is_kept_in_the_outbox_and_a_replay_sends_the_range_again()
     {
-        await using var broker = await MosquittoFixture.StartAsync();
+        await using var broker = await MosquittoBroker.StartAsync();
         await using var hub = await TestSubscriber.ConnectAsync(broker, PublisherRig.CheckInTopic);
         await using var rig = new PublisherRig(broker);
         await rig.Publisher.StartAsync(CancellationToken.None);
@@ -21,18 +23,18 @@ public sealed class HubAckTests
         await WaitUntilSubscribedAsync(rig);
 
         await PublishAsync(broker, Topics.Ack(PublisherRig.SiteId, PublisherRig.AgentId), ContractJson.Serialize(new Ack(4)));
-        await Eventually.TrueAsync(() => rig.Outbox.AckedUpTo == 4, "the ack recorded", () => string.Join('\n', rig.Log.Lines));
+        await Eventually.TrueAsync(() => rig.Outbox.AckedUpTo == 4, "the ack recorded", diagnostics: () => string.Join('\n', rig.Log.Lines));
 
         var replay = new AgentCommand { Replay = new SeqRange(2, 3) };
         await PublishAsync(broker, Topics.Command(PublisherRig.SiteId, PublisherRig.AgentId), ContractJson.Serialize(replay));
-        await Eventually.TrueAsync(() => hub.Messages.Count == 7, "seq 2 and 3 sent again", () => string.Join('\n', rig.Log.Lines));
+        await Eventually.TrueAsync(() => hub.Messages.Count == 7, "seq 2 and 3 sent again", diagnostics: () => string.Join('\n', rig.Log.Lines));
         Assert.Equal([1L, 2L, 3L, 4L, 5L, 2L, 3L], hub.Messages.Select(m => CheckInValidator.Validate(m.Topic, m.Payload).CheckIn!.Seq));
     }
 
     [Fact]
     public async Task Check_ins_the_hub_does_not_ack_in_time_are_sent_again_and_a_malformed_ack_is_ignored()
     {
-        await using var broker = await MosquittoFixture.StartAsync();
+        await using var broker = await MosquittoBroker.StartAsync();
         await using var hub = await TestSubscriber.ConnectAsync(broker, PublisherRig.CheckInTopic);
         await using var rig = new PublisherRig(broker, ackTimeoutSeconds: 2);
         await rig.Publisher.StartAsync(CancellationToken.None);
@@ -45,7 +47,7 @@ public sealed class HubAckTests
         await Eventually.TrueAsync(
             () => hub.Messages.Count(m => CheckInValidator.Validate(m.Topic, m.Payload).CheckIn!.Seq == 3) >= 2,
             "seq 3 sent again after the ack timeout",
-            () => string.Join('\n', rig.Log.Lines));
+            diagnostics: () => string.Join('\n', rig.Log.Lines));
         Assert.Equal(1, rig.Outbox.AckedUpTo);
         Assert.Contains(rig.Log.Lines, line => line.Contains("malformed", StringComparison.Ordinal));
         Assert.DoesNotContain(hub.Messages.Skip(3), m => CheckInValidator.Validate(m.Topic, m.Payload).CheckIn!.Seq == 1);
@@ -55,7 +57,7 @@ public sealed class HubAckTests
     private static Task WaitUntilSubscribedAsync(PublisherRig rig) =>
         Eventually.TrueAsync(() => rig.Log.Lines.Any(l => l.Contains("Connected to broker", StringComparison.Ordinal)), "publisher connected");
 
-    private static async Task PublishAsync(MosquittoFixture broker, string topic, byte[] payload)
+    private static async Task PublishAsync(MosquittoBroker broker, string topic, byte[] payload)
     {
         using var client = new MqttClientFactory().CreateMqttClient();
         await client.ConnectAsync(new MqttClientOptionsBuilder()

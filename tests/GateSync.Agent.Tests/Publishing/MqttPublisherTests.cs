@@ -1,5 +1,7 @@
 using GateSync.Agent.Tests.Infrastructure;
 using GateSync.Contracts.Wire;
+using GateSync.Testing;
+using GateSync.Testing.Mqtt;
 
 namespace GateSync.Agent.Tests.Publishing;
 
@@ -8,7 +10,7 @@ public sealed class MqttPublisherTests
     [Fact]
     public async Task Every_appended_check_in_arrives_in_seq_order_as_contract_json_and_is_marked_sent()
     {
-        await using var broker = await MosquittoFixture.StartAsync();
+        await using var broker = await MosquittoBroker.StartAsync();
         await using var hub = await TestSubscriber.ConnectAsync(broker, PublisherRig.CheckInTopic);
         await using var statuses = await TestSubscriber.ConnectAsync(broker, PublisherRig.StatusTopic);
         await using var rig = new PublisherRig(broker, statusIntervalSeconds: 1);
@@ -41,7 +43,7 @@ public sealed class MqttPublisherTests
     [Fact]
     public async Task Check_ins_appended_while_the_broker_is_down_all_arrive_after_it_returns()
     {
-        await using var broker = await MosquittoFixture.StartAsync();
+        await using var broker = await MosquittoBroker.StartAsync();
         await using var hub = await TestSubscriber.ConnectAsync(broker, PublisherRig.CheckInTopic);
         await using var rig = new PublisherRig(broker);
         await rig.Publisher.StartAsync(CancellationToken.None);
@@ -59,7 +61,7 @@ public sealed class MqttPublisherTests
         await Eventually.TrueAsync(
             () => SeqsOf(hub).Distinct().Count() == 25,
             "all 25 check-ins at the subscriber",
-            () => $"received seqs {string.Join(',', SeqsOf(hub))}; outbox backlog {rig.Outbox.BacklogCount()}\npublisher log:\n{string.Join('\n', rig.Log.Lines)}\nbroker log:\n{string.Join('\n', broker.Log)}");
+            diagnostics: () => $"received seqs {string.Join(',', SeqsOf(hub))}; outbox backlog {rig.Outbox.BacklogCount()}\npublisher log:\n{string.Join('\n', rig.Log.Lines)}\nbroker log:\n{broker.RecentOutput()}");
         Assert.Equal(Enumerable.Range(1, 25).Select(i => (long)i), SeqsOf(hub).Distinct());
         await Eventually.TrueAsync(() => rig.Outbox.BacklogCount() == 0, "outbox backlog empty after the broker returned");
     }
@@ -67,7 +69,7 @@ public sealed class MqttPublisherTests
     [Fact]
     public async Task A_stopping_agent_leaves_an_offline_status_retained()
     {
-        await using var broker = await MosquittoFixture.StartAsync();
+        await using var broker = await MosquittoBroker.StartAsync();
         var rig = new PublisherRig(broker);
         await using (rig)
         {
@@ -88,7 +90,7 @@ public sealed class MqttPublisherTests
         System.Text.Json.JsonSerializer.Deserialize(payload, ContractJson.Context.AgentStatus);
 
     /// <summary>What a newcomer (the hub after a restart) sees on the status topic: the retained message.</summary>
-    private static async Task<AgentStatus> RetainedStatusAsync(MosquittoFixture broker)
+    private static async Task<AgentStatus> RetainedStatusAsync(MosquittoBroker broker)
     {
         await using var newcomer = await TestSubscriber.ConnectAsync(broker, PublisherRig.StatusTopic);
         await Eventually.TrueAsync(() => !newcomer.Messages.IsEmpty, "the retained status");

@@ -7,6 +7,8 @@ using GateSync.Contracts.Wire;
 using GateSync.Hub;
 using GateSync.Hub.Reconciliation;
 using GateSync.Hub.Storage;
+using GateSync.Testing;
+using GateSync.Testing.Processes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -71,19 +73,14 @@ internal sealed class DashboardHub : IAsyncDisposable
             "--Hub:Auth:FirstAdmin:UserName", AdminUser,
             "--Hub:Auth:FirstAdmin:Password", AdminPassword,
             "--Hub:Mqtt:Mode", "Embedded",
-            "--Hub:Mqtt:Embedded:Port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--Hub:Mqtt:Embedded:Port", FreeTcpPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Hub:Mqtt:Embedded:BindAddress", "127.0.0.1",
             "--Logging:LogLevel:Default", "Warning",
         ];
         _app = HubApp.Build(args, builder => builder.Services.AddSingleton<TimeProvider>(Time));
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri(_app.Urls.First()), Timeout = TimeSpan.FromSeconds(60) };
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while ((await Http.GetAsync("/api/health")).StatusCode != HttpStatusCode.OK)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "hub health 200 within 60 s");
-            await Task.Delay(100);
-        }
+        await Eventually.TrueAsync(async () => (await Http.GetAsync("/api/health")).StatusCode == HttpStatusCode.OK, "hub health 200", TimeSpan.FromSeconds(60));
     }
 
     private async Task SeedAsync()

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using GateSync.EndToEnd.Tests.Infrastructure;
+using GateSync.Testing;
 using GateSync.Testing.Mqtt;
 using GateSync.Testing.Processes;
 
@@ -37,7 +38,7 @@ public sealed partial class DeliveryFaultTests
         for (var kill = 0; kill < 2; kill++)
         {
             var before = await hub.CheckInCountAsync(agentId: AgentId);
-            await Eventually.ReachesAsync(() => hub.CheckInCountAsync(agentId: AgentId), n => n >= before + 20, Settle, Diagnostics);
+            await Eventually.ReachesAsync(() => hub.CheckInCountAsync(agentId: AgentId), n => n >= before + 20, "20 more check-ins stored", Settle, Diagnostics);
             await hub.RestartAfterKillAsync();
         }
 
@@ -51,7 +52,7 @@ public sealed partial class DeliveryFaultTests
         await using var hub = await HubProcess.StartExternalAsync(broker.Host, broker.Port, null, FastDelivery);
         await using var agent = AgentProcess.StartWith(Site, AgentId, broker.Host, broker.Port, FastAgent, Swiping());
         string Diagnostics() => hub.RecentOutput() + Environment.NewLine + agent.RecentOutput() + Environment.NewLine + broker.RecentOutput();
-        await Eventually.ReachesAsync(() => hub.CheckInCountAsync(agentId: AgentId), n => n >= 20, Settle, Diagnostics);
+        await Eventually.ReachesAsync(() => hub.CheckInCountAsync(agentId: AgentId), n => n >= 20, "20 check-ins stored", Settle, Diagnostics);
 
         await broker.StopAsync();
         var seqAtStop = agent.LastSeq();
@@ -74,7 +75,7 @@ public sealed partial class DeliveryFaultTests
         for (var kill = 0; kill < 3; kill++)
         {
             var before = agent.LastSeq();
-            await Eventually.ReachesAsync(() => Task.FromResult(agent.LastSeq()), n => n >= before + 15, Settle, Diagnostics);
+            await Eventually.ReachesAsync(() => Task.FromResult(agent.LastSeq()), n => n >= before + 15, "15 more swipes recorded", Settle, Diagnostics);
             await agent.RestartAfterKillAsync();
         }
 
@@ -90,17 +91,17 @@ public sealed partial class DeliveryFaultTests
         var credentials = await hub.RegisterAgentAsync(Site, AgentId);
         await using var agent = AgentProcess.StartWith(Site, AgentId, "127.0.0.1", mqttPort, [.. credentials, .. FastAgent], Swiping());
         string Diagnostics() => hub.RecentOutput() + Environment.NewLine + agent.RecentOutput();
-        await Eventually.ReachesAsync(() => Task.FromResult(agent.LastSeq()), n => n >= 20, Settle, Diagnostics);
+        await Eventually.ReachesAsync(() => Task.FromResult(agent.LastSeq()), n => n >= 20, "20 swipes recorded", Settle, Diagnostics);
 
         await agent.StopAsync();
         var seqBefore = agent.LastSeq();
         TruncateOutbox(agent);
         agent.Relaunch();
 
-        await Eventually.ReachesAsync(() => Task.FromResult(agent.LastSeq()), n => n >= seqBefore + 10, Settle, Diagnostics);
+        await Eventually.ReachesAsync(() => Task.FromResult(agent.LastSeq()), n => n >= seqBefore + 10, "10 more swipes recorded after the outbox was moved aside", Settle, Diagnostics);
         Assert.Single(Directory.GetFiles(agent.DataDirectory, "outbox.corrupt-*.db"));
         Assert.Contains("could not be opened and was moved to", agent.RecentOutput(), StringComparison.Ordinal);
-        await Eventually.ReachesAsync(() => hub.CheckInCountAsync(agentId: AgentId), n => n >= seqBefore + 5, Settle, Diagnostics);
+        await Eventually.ReachesAsync(() => hub.CheckInCountAsync(agentId: AgentId), n => n >= seqBefore + 5, "check-ins after the fresh outbox stored", Settle, Diagnostics);
     }
 
     /// <summary>Cuts the stopped agent's outbox short, as a crash during a copy or a full disk would.</summary>
@@ -126,6 +127,7 @@ public sealed partial class DeliveryFaultTests
         var summary = await Eventually.ReachesAsync(
             async () => (await hub.AgentsAsync()).EnumerateArray().Single(a => a.GetProperty("agentId").GetString() == AgentId),
             a => a.GetProperty("storedCount").GetInt64() == lastSeq && a.GetProperty("missing").GetArrayLength() == 0,
+            "every check-in stored with nothing missing",
             Settle,
             () => $"agent's last seq {lastSeq}{Environment.NewLine}{diagnostics()}");
 

@@ -2,10 +2,12 @@ using System.Security.Cryptography.X509Certificates;
 using GateSync.Contracts.Wire;
 using GateSync.Hub.Agents;
 using GateSync.Hub.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
+using GateSync.Testing;
+using GateSync.Testing.Processes;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GateSync.Hub.Tests.Agents;
 
@@ -26,7 +28,7 @@ public sealed class MosquittoAclTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _hub = await RunningHub.StartEmbeddedAsync(_data.Path, FreePort.Next());
+        _hub = await RunningHub.StartEmbeddedAsync(_data.Path, FreeTcpPort.Next());
         _a = await AgentClient.RegisterAsync(_hub, "fr-0042", "fr-0042-a");
         _b = await AgentClient.RegisterAsync(_hub, "fr-0043", "fr-0043-a");
         // The hub's own account, as an operator makes it with mosquitto_passwd, followed by the exported agents.
@@ -37,7 +39,10 @@ public sealed class MosquittoAclTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        _mosquitto?.Dispose();
+        if (_mosquitto is not null)
+        {
+            await _mosquitto.DisposeAsync();
+        }
         await _hub.DisposeAsync();
         _broker.Dispose();
         _data.Dispose();
@@ -96,7 +101,7 @@ public sealed class MosquittoAclTests : IAsyncLifetime
         }
 
         Assert.Equal(MqttClientPublishReasonCode.Success, await PublishAsync(hub, Topics.Ack("fr-0042", "fr-0042-a")));
-        await Eventually.TrueAsync(() => Task.FromResult(seen.Count >= 4 && !received.IsEmpty), Eventually.DefaultTimeout, "the allowed messages delivered");
+        await Eventually.TrueAsync(() => Task.FromResult(seen.Count >= 4 && !received.IsEmpty), "the allowed messages delivered");
         await Task.Delay(500);
         Assert.Equal(
             [Topics.CheckIn("fr-0042", "fr-0042-a"), Topics.Ack("fr-0043", "fr-0043-a"), Topics.CheckIn("fr-0043", "fr-0043-a"), Topics.Ack("fr-0042", "fr-0042-a")],

@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using GateSync.Hub.Tests.Support;
+using GateSync.Testing.Mqtt;
+using GateSync.Testing.Processes;
 
 namespace GateSync.Hub.Tests.Agents;
 
@@ -10,15 +10,13 @@ namespace GateSync.Hub.Tests.Agents;
 /// persistence moved into a temp directory, a trial CA made by <c>scripts/make-trial-ca.sh</c>, and the password file
 /// and ACL the hub exported.
 /// </summary>
-internal sealed class ShippedMosquitto : IDisposable
+internal sealed class ShippedMosquitto : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _log;
+    private readonly ChildProcess _process;
 
-    private ShippedMosquitto(Process process, ConcurrentQueue<string> log, string certificates, int tlsPort, int plainPort)
+    private ShippedMosquitto(ChildProcess process, string certificates, int tlsPort, int plainPort)
     {
         _process = process;
-        _log = log;
         CaFile = Path.Combine(certificates, "gatesync-ca.crt");
         TlsPort = tlsPort;
         PlainPort = plainPort;
@@ -30,7 +28,7 @@ internal sealed class ShippedMosquitto : IDisposable
 
     public string CaFile { get; }
 
-    public string Log => string.Join('\n', _log);
+    public string Log => _process.RecentOutput();
 
     public static string RepositoryRoot([CallerFilePath] string file = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, "..", "..", ".."));
@@ -50,8 +48,8 @@ internal sealed class ShippedMosquitto : IDisposable
         await File.WriteAllTextAsync(passwd, passwordFile);
         await File.WriteAllTextAsync(acl, aclFile);
 
-        var tlsPort = FreePort.Next();
-        var plainPort = FreePort.Next();
+        var tlsPort = FreeTcpPort.Next();
+        var plainPort = FreeTcpPort.Next();
         var shipped = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "config", "mosquitto", "gatesync.conf"));
         var config = shipped
             .Replace("listener 8883", $"listener {tlsPort} 127.0.0.1", StringComparison.Ordinal)
@@ -65,46 +63,24 @@ internal sealed class ShippedMosquitto : IDisposable
         var configPath = Path.Combine(directory, "mosquitto.conf");
         await File.WriteAllTextAsync(configPath, config);
 
-        var log = new ConcurrentQueue<string>();
-        var process = new Process
-        {
-            StartInfo = new ProcessStartInfo("/usr/sbin/mosquitto", ["-c", configPath])
-            {
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-            },
-        };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
-        process.Start();
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-        var broker = new ShippedMosquitto(process, log, certificates, tlsPort, plainPort);
+        var process = ChildProcess.Start("mosquitto", MosquittoBroker.Binary, ["-c", configPath]);
+        var broker = new ShippedMosquitto(process, certificates, tlsPort, plainPort);
         try
         {
-            await FreePort.WaitUntilListeningAsync(tlsPort, TimeSpan.FromSeconds(30));
-            await FreePort.WaitUntilListeningAsync(plainPort, TimeSpan.FromSeconds(30));
+            await LoopbackListener.WaitUntilListeningAsync(tlsPort, TimeSpan.FromSeconds(30));
+            await LoopbackListener.WaitUntilListeningAsync(plainPort, TimeSpan.FromSeconds(30));
         }
         catch
         {
-            broker.Dispose();
-            throw new InvalidOperationException($"mosquitto did not start:\n{string.Join('\n', log)}");
+            var output = process.RecentOutput();
+            await broker.DisposeAsync();
+            throw new InvalidOperationException($"mosquitto did not start:\n{output}");
         }
 
         return broker;
     }
 
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(10_000);
-        }
-
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     private static async Task RunAsync(string file, params string[] arguments)
     {

@@ -1,6 +1,8 @@
 using GateSync.Contracts.Wire;
 using GateSync.Hub.Tests.Agents;
 using GateSync.Hub.Tests.Support;
+using GateSync.Testing;
+using GateSync.Testing.Processes;
 using MQTTnet;
 
 namespace GateSync.Hub.Tests.Broker;
@@ -9,7 +11,7 @@ namespace GateSync.Hub.Tests.Broker;
 public sealed class EmbeddedBrokerAuthTests : IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
-    private readonly int _port = FreePort.Next();
+    private readonly int _port = FreeTcpPort.Next();
     private RunningHub _hub = null!;
 
     public async Task InitializeAsync() => _hub = await RunningHub.StartEmbeddedAsync(_data.Path, _port, requireAuthentication: true);

@@ -2,6 +2,8 @@ using System.Text.Json;
 using GateSync.Contracts.Wire;
 using GateSync.Hub.Tests.Agents;
 using GateSync.Hub.Tests.Support;
+using GateSync.Testing;
+using GateSync.Testing.Processes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 
@@ -14,7 +16,7 @@ public sealed class DeliveryTests : IAsyncLifetime
     private const string AgentId = "fr-0042-a";
 
     private readonly TempDirectory _data = new();
-    private readonly int _port = FreePort.Next();
+    private readonly int _port = FreeTcpPort.Next();
     private RunningHub _hub = null!;
 
     public async Task InitializeAsync() =>
@@ -39,12 +41,12 @@ public sealed class DeliveryTests : IAsyncLifetime
             await agent.PublishAsync(Topics.CheckIn(Site, AgentId), CheckIns.Payload(Site, AgentId, seq));
         }
 
-        await Eventually.TrueAsync(() => Task.FromResult(Acks(agent).Contains(3)), Eventually.DefaultTimeout, "ack upTo 3");
-        await Eventually.TrueAsync(() => Task.FromResult(Replays(agent).Contains((4, 4))), Eventually.DefaultTimeout, "replay of seq 4");
+        await Eventually.TrueAsync(() => Task.FromResult(Acks(agent).Contains(3)), "ack upTo 3");
+        await Eventually.TrueAsync(() => Task.FromResult(Replays(agent).Contains((4, 4))), "replay of seq 4");
         Assert.DoesNotContain(Acks(agent), upTo => upTo > 3);
 
         await agent.PublishAsync(Topics.CheckIn(Site, AgentId), CheckIns.Payload(Site, AgentId, 4));
-        await Eventually.TrueAsync(() => Task.FromResult(Acks(agent).Contains(5)), Eventually.DefaultTimeout, "ack upTo 5 once the gap is filled");
+        await Eventually.TrueAsync(() => Task.FromResult(Acks(agent).Contains(5)), "ack upTo 5 once the gap is filled");
     }
 
     [Fact]
@@ -54,12 +56,12 @@ public sealed class DeliveryTests : IAsyncLifetime
         await using var agent = await AgentClient.ConnectAsync(_port, username, password);
         await agent.SubscribeAsync(Topics.Ack(Site, AgentId));
         await agent.PublishAsync(Topics.CheckIn(Site, AgentId), CheckIns.Payload(Site, AgentId, 1));
-        await Eventually.TrueAsync(() => Task.FromResult(Acks(agent).Count == 1), Eventually.DefaultTimeout, "first ack");
+        await Eventually.TrueAsync(() => Task.FromResult(Acks(agent).Count == 1), "first ack");
 
         // The agent missed that ack (it was offline) and sends seq 1 again after its timeout.
         await agent.PublishAsync(Topics.CheckIn(Site, AgentId), CheckIns.Payload(Site, AgentId, 1));
 
-        await Eventually.TrueAsync(() => Task.FromResult(Acks(agent).Count == 2), Eventually.DefaultTimeout, "the ack repeated");
+        await Eventually.TrueAsync(() => Task.FromResult(Acks(agent).Count == 2), "the ack repeated");
         Assert.Equal(1L, await _hub.CountAsync());
     }
 

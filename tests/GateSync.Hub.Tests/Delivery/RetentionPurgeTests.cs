@@ -2,6 +2,8 @@ using GateSync.Contracts.Wire;
 using GateSync.Hub.Delivery;
 using GateSync.Hub.Storage;
 using GateSync.Hub.Tests.Support;
+using GateSync.Testing;
+using GateSync.Testing.Processes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +16,7 @@ public sealed class RetentionPurgeTests
     public async Task Check_ins_past_retention_are_deleted_but_the_agent_still_counts_them_and_a_late_copy_stays_a_duplicate()
     {
         using var data = new TempDirectory();
-        var port = FreePort.Next();
+        var port = FreeTcpPort.Next();
         await using var hub = await RunningHub.StartEmbeddedAsync(data.Path, port, KeepDays(30));
         await using var agent = await Publisher.ConnectAsync(port, "retention-agent");
 
@@ -35,7 +37,6 @@ public sealed class RetentionPurgeTests
         await PublishAsync(agent, 1, DateTimeOffset.Now.AddDays(-40));
         await Eventually.TrueAsync(
             () => Task.FromResult(hub.Services.GetRequiredService<HubQueries>().Agents().Single().DuplicateCount == 1),
-            Eventually.DefaultTimeout,
             "the late copy counted as a duplicate");
         Assert.Equal(1L, await hub.CountAsync());
     }

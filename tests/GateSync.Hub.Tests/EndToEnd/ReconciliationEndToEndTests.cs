@@ -3,6 +3,8 @@ using GateSync.Contracts.Wire;
 using GateSync.Hub.Tests.HubApi;
 using GateSync.Hub.Tests.Reconciliation;
 using GateSync.Hub.Tests.Support;
+using GateSync.Testing;
+using GateSync.Testing.Mqtt;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -25,7 +27,7 @@ public sealed class ReconciliationEndToEndTests
     [Fact]
     public async Task Imported_roll_and_published_check_ins_give_moved_and_unregistered_findings_and_the_reports()
     {
-        using var mosquitto = await Mosquitto.StartAsync();
+        await using var mosquitto = await MosquittoBroker.StartAsync();
         using var data = new TempDirectory();
         var time = new FakeTimeProvider(March(10, 12));
         await using var hub = await RunningHub.StartExternalAsync(
@@ -108,7 +110,6 @@ public sealed class ReconciliationEndToEndTests
         JsonElement findings = default;
         await Eventually.TrueAsync(
             async () => (findings = await hub.GetJsonAsync($"/api/findings?{query}")).GetArrayLength() == 1,
-            Eventually.DefaultTimeout,
             what);
         return findings[0];
     }

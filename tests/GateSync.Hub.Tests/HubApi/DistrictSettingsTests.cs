@@ -1,4 +1,5 @@
-using GateSync.Hub.Tests.Support;
+using GateSync.Testing;
+using GateSync.Testing.Processes;
 using Microsoft.Extensions.Options;
 
 namespace GateSync.Hub.Tests.HubApi;
@@ -15,7 +16,7 @@ public sealed class DistrictSettingsTests
         using var data = new TempDirectory();
         await using var app = HubApp.Build(
         [
-            "--urls", "http://127.0.0.1:0", "--Hub:DataDirectory", data.Path, "--Hub:Mqtt:Embedded:Port", FreePort.Next().ToString(),
+            "--urls", "http://127.0.0.1:0", "--Hub:DataDirectory", data.Path, "--Hub:Mqtt:Embedded:Port", FreeTcpPort.Next().ToString(),
             "--Hub:Mqtt:Embedded:BindAddress", "127.0.0.1", "--Logging:LogLevel:Default", "Warning", $"--{setting}", value,
         ]);
 

@@ -2,6 +2,8 @@ using GateSync.Contracts.Wire;
 using GateSync.Hub.Reconciliation;
 using GateSync.Hub.Storage;
 using GateSync.Hub.Tests.Support;
+using GateSync.Testing;
+using GateSync.Testing.Processes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -23,7 +25,7 @@ public sealed class ReconciliationHubFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Hub = await RunningHub.StartEmbeddedAsync(_data.Path, FreePort.Next(), builder => builder.Services.AddSingleton<TimeProvider>(Time));
+        Hub = await RunningHub.StartEmbeddedAsync(_data.Path, FreeTcpPort.Next(), builder => builder.Services.AddSingleton<TimeProvider>(Time));
         await Hub.ImportAsync("sites", District.Sites);
         await Hub.ImportAsync("communities", District.Communities);
         await StoreCheckInsAsync(

@@ -1,4 +1,6 @@
 using GateSync.Hub.Tests.Support;
+using GateSync.Testing;
+using GateSync.Testing.Processes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -12,7 +14,7 @@ public sealed class RestartTests
         using var data = new TempDirectory();
         var time = new FakeTimeProvider(ReconciliationHubFixture.Now);
         string firstId;
-        await using (var hub = await RunningHub.StartEmbeddedAsync(data.Path, FreePort.Next(), b => b.Services.AddSingleton<TimeProvider>(time)))
+        await using (var hub = await RunningHub.StartEmbeddedAsync(data.Path, FreeTcpPort.Next(), b => b.Services.AddSingleton<TimeProvider>(time)))
         {
             await hub.ImportAsync("sites", District.Sites);
             await ReconciliationHubFixture.StoreCheckInsAsync(
@@ -24,7 +26,7 @@ public sealed class RestartTests
         }
 
         time.Advance(TimeSpan.FromDays(1));
-        await using (var hub = await RunningHub.StartEmbeddedAsync(data.Path, FreePort.Next(), b => b.Services.AddSingleton<TimeProvider>(time)))
+        await using (var hub = await RunningHub.StartEmbeddedAsync(data.Path, FreeTcpPort.Next(), b => b.Services.AddSingleton<TimeProvider>(time)))
         {
             var finding = Assert.Single((await hub.GetJsonAsync("/api/findings")).EnumerateArray());
             Assert.Equal(firstId, finding.GetProperty("id").GetString());

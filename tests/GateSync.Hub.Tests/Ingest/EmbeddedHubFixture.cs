@@ -1,5 +1,7 @@
 using GateSync.Hub.Api;
 using GateSync.Hub.Tests.Support;
+using GateSync.Testing;
+using GateSync.Testing.Processes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GateSync.Hub.Tests.Ingest;
@@ -17,7 +19,7 @@ public sealed class EmbeddedHubFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        MqttPort = FreePort.Next();
+        MqttPort = FreeTcpPort.Next();
         Hub = await RunningHub.StartEmbeddedAsync(_data.Path, MqttPort, builder =>
             builder.Services.AddSingleton<IBearerTokenResolver>(new FixedTokenResolver(StationToken, new BearerIdentity("station-1", [HubRoles.StationStaff], Station: "north"))));
     }

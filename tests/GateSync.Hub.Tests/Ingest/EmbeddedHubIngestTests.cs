@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using GateSync.Contracts.Wire;
 using GateSync.Hub.Storage;
 using GateSync.Hub.Tests.Support;
+using GateSync.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GateSync.Hub.Tests.Ingest;

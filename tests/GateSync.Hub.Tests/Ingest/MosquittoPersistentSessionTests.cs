@@ -1,5 +1,7 @@
 using GateSync.Hub.Ingest;
 using GateSync.Hub.Tests.Support;
+using GateSync.Testing;
+using GateSync.Testing.Mqtt;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -13,7 +15,7 @@ public sealed class MosquittoPersistentSessionTests
     [Fact]
     public async Task Check_ins_published_while_the_hub_is_down_are_stored_when_it_restarts_with_the_same_data()
     {
-        using var mosquitto = await Mosquitto.StartAsync();
+        await using var mosquitto = await MosquittoBroker.StartAsync();
         using var data = new TempDirectory();
         var clientId = "gatesync-hub-test-" + Guid.NewGuid().ToString("N")[..8];
         const string agent = "mq-agent";
@@ -47,7 +49,7 @@ public sealed class MosquittoPersistentSessionTests
     [Fact]
     public async Task A_check_in_received_but_not_committed_stays_with_the_broker_and_arrives_after_a_restart()
     {
-        using var mosquitto = await Mosquitto.StartAsync();
+        await using var mosquitto = await MosquittoBroker.StartAsync();
         using var data = new TempDirectory();
         var clientId = "gatesync-hub-test-" + Guid.NewGuid().ToString("N")[..8];
         const string agent = "unacked-agent";

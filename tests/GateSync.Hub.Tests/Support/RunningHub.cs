@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using GateSync.Hub.Storage;
+using GateSync.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -56,7 +57,7 @@ internal sealed class RunningHub : IAsyncDisposable
         await app.StartAsync();
         var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(60) };
         var hub = new RunningHub(app, http);
-        await Eventually.TrueAsync(async () => (await http.GetAsync("/api/health")).StatusCode == HttpStatusCode.OK, Eventually.DefaultTimeout, "hub health 200");
+        await Eventually.TrueAsync(async () => (await http.GetAsync("/api/health")).StatusCode == HttpStatusCode.OK, "hub health 200");
         return hub;
     }
 

@@ -1,65 +1,96 @@
-using System.Net.Sockets;
+using System.Diagnostics;
 using GateSync.Testing.Processes;
 
 namespace GateSync.Testing.Mqtt;
 
 /// <summary>
-/// A real Mosquitto on a free loopback port with its own config and persistence directory.
-/// It can be stopped and started again on the same port, as a broker outage in the field.
+/// A real Mosquitto on a free loopback port with its own config and persistence directory, configured as the shipped
+/// one: queued QoS 1 check-ins are never dropped. It can be stopped and started again on the same port, keeping its
+/// persistent sessions, as a broker outage or restart in the field.
 /// </summary>
 public sealed class MosquittoBroker : IAsyncDisposable
 {
     public const string Binary = "/usr/sbin/mosquitto";
 
-    private readonly string _directory;
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly TempDirectory _directory = new("gatesync-mosquitto-");
     private ChildProcess? _process;
 
-    private MosquittoBroker(string directory, int port)
+    private MosquittoBroker()
     {
-        _directory = directory;
-        Port = port;
+        Port = FreeTcpPort.Next();
     }
 
     public int Port { get; }
 
     public string Host => "127.0.0.1";
 
-    public string ConfigPath => Path.Combine(_directory, "mosquitto.conf");
+    public string ConfigPath => _directory.File("mosquitto.conf");
+
+    public bool IsRunning => _process is { HasExited: false };
 
     /// <summary>Starts a broker; <paramref name="extraConfig"/> lines are appended to its config.</summary>
     public static async Task<MosquittoBroker> StartAsync(params string[] extraConfig)
     {
-        var directory = Directory.CreateTempSubdirectory("gatesync-mosquitto-").FullName;
-        var broker = new MosquittoBroker(directory, FreeTcpPort.Next());
-        await File.WriteAllLinesAsync(broker.ConfigPath, [
-            $"listener {broker.Port} 127.0.0.1",
-            "allow_anonymous true",
-            // The shipped config lifts Mosquitto's default of 1000, which silently drops QoS 1 check-ins.
-            "max_queued_messages 0",
-            "persistence true",
-            $"persistence_location {directory}/",
-            "log_type error",
-            "log_type warning",
-            "log_type notice",
-            .. extraConfig,
-        ]);
-        await broker.StartAgainAsync();
-        return broker;
+        var broker = new MosquittoBroker();
+        try
+        {
+            await File.WriteAllLinesAsync(broker.ConfigPath, [
+                $"listener {broker.Port} 127.0.0.1",
+                "allow_anonymous true",
+                // The shipped config lifts Mosquitto's default of 1000, which silently drops QoS 1 check-ins.
+                "max_queued_messages 0",
+                "persistence true",
+                $"persistence_location {broker._directory.Path}/",
+                "log_dest stderr",
+                "log_type error",
+                "log_type warning",
+                "log_type notice",
+                "log_type information",
+                "log_timestamp_format %H:%M:%S",
+                .. extraConfig,
+            ]);
+            await broker.StartAgainAsync();
+            return broker;
+        }
+        catch
+        {
+            await broker.DisposeAsync();
+            throw;
+        }
     }
 
+    /// <summary>Starts the broker (again) on its port and returns once it accepts connections.</summary>
     public async Task StartAgainAsync()
     {
+        if (IsRunning)
+        {
+            return;
+        }
+
+        if (_process is not null)
+        {
+            await _process.DisposeAsync();
+        }
+
         _process = ChildProcess.Start("mosquitto", Binary, ["-c", ConfigPath]);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (DateTime.UtcNow < deadline)
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < StartTimeout)
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"Mosquitto exited at start.{Environment.NewLine}{_process.RecentOutput()}");
+                throw new InvalidOperationException($"Mosquitto exited at start (port {Port}).{Environment.NewLine}{_process.RecentOutput()}");
             }
 
-            if (await AcceptsConnectionsAsync())
+            if (await LoopbackListener.AcceptsConnectionsAsync(Port))
             {
+                if (_process.HasExited || _process.OutputContains("Address already in use"))
+                {
+                    throw new InvalidOperationException($"Port {Port} answers, but not this broker.{Environment.NewLine}{_process.RecentOutput()}");
+                }
+
                 return;
             }
 
@@ -69,43 +100,26 @@ public sealed class MosquittoBroker : IAsyncDisposable
         throw new TimeoutException($"Mosquitto did not listen on {Port}.{Environment.NewLine}{_process.RecentOutput()}");
     }
 
-    /// <summary>Stops the broker cleanly (it saves its persistence file), as an administrator restarting it.</summary>
+    /// <summary>Stops the broker with SIGTERM, so it saves its persistent sessions the way a service restart does.</summary>
     public async Task StopAsync()
     {
         if (_process is not null)
         {
-            await _process.StopAsync(TimeSpan.FromSeconds(10));
-            await _process.DisposeAsync();
-            _process = null;
+            await _process.StopAsync(StopTimeout);
         }
     }
 
-    public string RecentOutput() => _process?.RecentOutput() ?? "(mosquitto not running)";
+    /// <summary>The broker's own log lately, for failure messages.</summary>
+    public string RecentOutput() => _process?.RecentOutput() ?? "(mosquitto never started)";
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
-        try
+        if (_process is not null)
         {
-            Directory.Delete(_directory, recursive: true);
+            await _process.StopAsync(StopTimeout);
+            await _process.DisposeAsync();
         }
-        catch (IOException)
-        {
-            // A leftover temp directory is harmless.
-        }
-    }
 
-    private async Task<bool> AcceptsConnectionsAsync()
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync(Host, Port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
+        _directory.Dispose();
     }
 }

@@ -2,8 +2,8 @@ using System.Threading.Channels;
 using GateSync.Agent.Readers;
 using GateSync.Agent.Readers.Evdev;
 using GateSync.Agent.Readers.Line;
-using GateSync.Agent.Tests.Infrastructure;
 using GateSync.Contracts.Wire;
+using GateSync.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GateSync.Agent.Tests.Readers.Evdev;

@@ -4,7 +4,6 @@ using System.Threading.Channels;
 using GateSync.Agent.Readers;
 using GateSync.Agent.Readers.Line;
 using GateSync.Agent.Readers.Sam;
-using GateSync.Agent.Tests.Infrastructure;
 using GateSync.Contracts.Wire;
 using GateSync.Testing;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using GateSync.Agent.Readers;
 using GateSync.Agent.Readers.Sam;
-using GateSync.Agent.Tests.Infrastructure;
 using GateSync.Contracts.Wire;
 using GateSync.Testing;
 using GateSync.Testing.Sam;

@@ -1,4 +1,3 @@
-using GateSync.Agent.Tests.Infrastructure;
 using GateSync.Contracts.Identity;
 using GateSync.Contracts.Wire;
 using GateSync.Testing;
