@@ -34,6 +34,10 @@ public sealed class CheckInOutbox : IDisposable
     private long _lastSeq;
     private long _ackedUpTo;
 
+    // Every seq up to this is sent or purged: where a scan for unsent check-ins may start, so a drain of a long
+    // backlog reads each batch once instead of every remaining record per batch.
+    private long _allSentThrough;
+
     /// <param name="key">
     /// Encrypts the file (LiteDB's AES) when set: <c>Agent:Outbox:Key</c> or the content of <c>Agent:Outbox:KeyFile</c>.
     /// A plain file found with a key set is encrypted in place; an encrypted file without its key stops the agent.
@@ -118,13 +122,28 @@ public sealed class CheckInOutbox : IDisposable
     {
         lock (_gate)
         {
-            return _records.Query()
-                .Where(r => r.Sent == false && r.Seq > afterSeq)
-                .OrderBy(r => r.Seq)
-                .Limit(limit)
-                .ToList()
-                .Select(r => new OutboxEntry(r.Seq, Deserialize(r.Payload)))
-                .ToList();
+            var start = Math.Max(afterSeq, _allSentThrough);
+            var fromHint = start == _allSentThrough;
+            var pending = new List<OutboxEntry>(limit);
+
+            // In seq (_id) order: records already sent are skipped as the scan passes them.
+            foreach (var record in _records.Find(Query.GT("_id", start)))
+            {
+                if (!record.Sent)
+                {
+                    pending.Add(new OutboxEntry(record.Seq, Deserialize(record.Payload)));
+                    if (pending.Count == limit)
+                    {
+                        break;
+                    }
+                }
+                else if (fromHint && pending.Count == 0)
+                {
+                    _allSentThrough = record.Seq;
+                }
+            }
+
+            return pending;
         }
     }
 
@@ -237,6 +256,7 @@ public sealed class CheckInOutbox : IDisposable
                     {
                         record.Sent = false;
                         _records.Update(record);
+                        _allSentThrough = Math.Min(_allSentThrough, record.Seq - 1);
                         count++;
                     }
                 }
@@ -272,6 +292,7 @@ public sealed class CheckInOutbox : IDisposable
                     {
                         record.Sent = false;
                         _records.Update(record);
+                        _allSentThrough = Math.Min(_allSentThrough, record.Seq - 1);
                     }
                 }
             });

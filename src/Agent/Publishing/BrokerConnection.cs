@@ -79,7 +79,10 @@ internal sealed class BrokerConnection : IDisposable
         var connection = new BrokerConnection(new MqttClientFactory().CreateMqttClient());
         try
         {
-            await connection.Client.ConnectAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
+            var result = await connection.Client.ConnectAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
+
+            // MQTT 5: the most QoS 1 publishes the broker takes unacknowledged; absent means the protocol's 65,535.
+            connection.ReceiveMaximum = result.ReceiveMaximum is > 0 and var most ? most : ushort.MaxValue;
             return connection;
         }
         catch
@@ -88,6 +91,9 @@ internal sealed class BrokerConnection : IDisposable
             throw;
         }
     }
+
+    /// <summary>How many QoS 1 publishes the broker accepts in flight on this connection.</summary>
+    public int ReceiveMaximum { get; private set; } = 1;
 
     /// <summary>Publishes with QoS 1 and waits for the broker's PUBACK; <c>true</c> when the broker took the message.</summary>
     public async Task<MqttClientPublishResult> PublishAsync(string topic, byte[] payload, bool retain, CancellationToken cancellationToken)

@@ -3,6 +3,8 @@ using GateSync.Agent.Outbox;
 using GateSync.Agent.Readers;
 using GateSync.Agent.Residents;
 using GateSync.Contracts.Wire;
+using MQTTnet;
+using MQTTnet.Exceptions;
 using Microsoft.Extensions.Options;
 
 namespace GateSync.Agent.Publishing;
@@ -14,7 +16,10 @@ namespace GateSync.Agent.Publishing;
 public sealed class MqttPublisher : BackgroundService
 {
     /// <summary>Check-ins read from the outbox at a time; their acks are marked in one transaction.</summary>
-    private const int BatchSize = 100;
+    private const int BatchSize = 500;
+
+    /// <summary>Publishes awaiting their PUBACK at once, at most; the broker's receive maximum may lower it.</summary>
+    private const int MaxInFlight = 100;
 
     private static readonly TimeSpan GoodbyeTimeout = TimeSpan.FromSeconds(5);
 
@@ -173,40 +178,85 @@ public sealed class MqttPublisher : BackgroundService
             }
 
             var acknowledged = new List<long>(batch.Count);
+            var refused = false;
+
+            // Up to the broker's receive maximum in flight before the oldest PUBACK is awaited: one connection keeps QoS 1
+            // order, and waiting for each acknowledgement in turn would cap a backlog drain at one round trip per check-in.
+            var window = Math.Clamp(connection.ReceiveMaximum, 1, MaxInFlight);
+            var inFlight = new Queue<(long Seq, Task<MqttClientPublishResult> Result)>(window);
+            async Task<bool> CompleteOldestAsync()
+            {
+                var (seq, published) = inFlight.Dequeue();
+                var result = await published.ConfigureAwait(false);
+                if (!BrokerConnection.Accepted(result))
+                {
+                    PublisherLog.PublishRefused(_logger, seq, result.ReasonCode.ToString(), result.ReasonString);
+                    refused = true;
+                    return false;
+                }
+
+                acknowledged.Add(seq);
+                after = seq;
+                return true;
+            }
+
             try
             {
                 foreach (var entry in batch)
                 {
-                    await _pace.WaitTurnAsync(stoppingToken).ConfigureAwait(false);
-                    var result = await connection.PublishAsync(_checkInTopic, ContractJson.Serialize(entry.CheckIn), retain: false, stoppingToken)
-                        .ConfigureAwait(false);
-                    if (!BrokerConnection.Accepted(result))
+                    if (inFlight.Count == window && !await CompleteOldestAsync().ConfigureAwait(false))
                     {
-                        PublisherLog.PublishRefused(_logger, entry.Seq, result.ReasonCode.ToString(), result.ReasonString);
-
-                        // A refusal (not authorised, quota) does not clear by itself in milliseconds; do not hammer the broker.
-                        await Task.Delay(RestartDelay, _time, stoppingToken).ConfigureAwait(false);
-                        return;
+                        break;
                     }
 
-                    acknowledged.Add(entry.Seq);
-                    after = entry.Seq;
+                    await _pace.WaitTurnAsync(stoppingToken).ConfigureAwait(false);
+                    inFlight.Enqueue((entry.Seq, connection.PublishAsync(_checkInTopic, ContractJson.Serialize(entry.CheckIn), retain: false, stoppingToken)));
+                }
+
+                while (!refused && inFlight.Count > 0 && await CompleteOldestAsync().ConfigureAwait(false))
+                {
                 }
             }
             finally
             {
-                // Whatever the broker acknowledged is marked, even when the connection broke halfway through the batch.
+                // Whatever the broker acknowledged in order is marked, even when the connection broke halfway through the batch;
+                // anything after a gap is published again, and the hub stores a repeated (agentId, seq) once.
                 _outbox.MarkSent(acknowledged);
                 if (acknowledged.Count > 0)
                 {
                     PublisherLog.Published(_logger, acknowledged.Count, acknowledged[^1]);
                 }
+
+                await ObserveAsync(inFlight).ConfigureAwait(false);
+            }
+
+            if (refused)
+            {
+                // A refusal (not authorised, quota) does not clear by itself in milliseconds; do not hammer the broker.
+                await Task.Delay(RestartDelay, _time, stoppingToken).ConfigureAwait(false);
+                return;
             }
 
             // A long drain still tells the hub how far along it is.
             if (_time.GetUtcNow() >= _nextStatusAt)
             {
                 await PublishStatusAsync(connection, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Lets every publish of a batch finish, so none fails unobserved after the batch has moved on.</summary>
+    private static async Task ObserveAsync(IEnumerable<(long Seq, Task<MqttClientPublishResult> Result)> inFlight)
+    {
+        foreach (var (_, published) in inFlight)
+        {
+            try
+            {
+                await published.ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is MqttCommunicationException or OperationCanceledException or ObjectDisposedException)
+            {
+                // Already accounted for: what was not acknowledged in order stays unsent and goes out again.
             }
         }
     }
