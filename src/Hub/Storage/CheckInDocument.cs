@@ -51,7 +51,10 @@ public sealed class CheckInDocument
     /// <summary><c>null</c> for a long-term card.</summary>
     public DateOnly? ValidTo { get; set; }
 
-    public static string KeyOf(string agentId, long seq) => $"{agentId}:{seq}";
+    public static string KeyOf(string agentId, long seq) => $"{KeyPrefixOf(agentId)}{seq}";
+
+    /// <summary>What every key of an agent's check-ins starts with.</summary>
+    public static string KeyPrefixOf(string agentId) => $"{agentId}:";
 
     /// <summary>From a check-in that passed <see cref="CheckInValidator"/> (its ID number is normalised).</summary>
     public static CheckInDocument From(CheckIn checkIn, DateTimeOffset receivedAt) => new()
