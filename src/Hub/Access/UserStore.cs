@@ -20,7 +20,7 @@ public sealed class UserStore
     {
         ArgumentNullException.ThrowIfNull(database);
         _time = time;
-        _users = database.Database.GetCollection<UserDocument>(CollectionName);
+        _users = database.Collection<UserDocument>(CollectionName);
         _users.EnsureIndex(u => u.TokenHash, unique: true);
         _users.EnsureIndex(u => u.Name);
     }

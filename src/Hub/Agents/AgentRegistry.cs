@@ -22,7 +22,7 @@ public sealed class AgentRegistry
     public AgentRegistry(HubDatabase database, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(database);
-        _credentials = database.Database.GetCollection<AgentCredentialDocument>(Collection);
+        _credentials = database.Collection<AgentCredentialDocument>(Collection);
         _time = time;
     }
 

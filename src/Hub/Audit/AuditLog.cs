@@ -18,7 +18,7 @@ public sealed class AuditLog
     {
         ArgumentNullException.ThrowIfNull(database);
         _time = time;
-        _entries = database.Database.GetCollection<AuditEntry>(CollectionName);
+        _entries = database.Collection<AuditEntry>(CollectionName);
         _entries.EnsureIndex(e => e.At);
         _entries.EnsureIndex(e => e.Who);
     }

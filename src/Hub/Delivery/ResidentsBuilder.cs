@@ -23,7 +23,7 @@ public sealed class ResidentsBuilder
     {
         ArgumentNullException.ThrowIfNull(database);
         _roll = roll;
-        _sites = database.Database.GetCollection<SiteResidentsDocument>(Collection);
+        _sites = database.Collection<SiteResidentsDocument>(Collection);
     }
 
     /// <summary>Synchronous: it reads the roll and may store the site's new version (LiteDB binds work to the thread).</summary>

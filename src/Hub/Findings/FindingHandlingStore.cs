@@ -15,7 +15,7 @@ public sealed class FindingHandlingStore
     {
         ArgumentNullException.ThrowIfNull(database);
         _time = time;
-        _entries = database.Database.GetCollection<FindingHandling>(CollectionName);
+        _entries = database.Collection<FindingHandling>(CollectionName);
         _entries.EnsureIndex(e => e.FindingId);
     }
 

@@ -17,7 +17,7 @@ public sealed class FindingStore
     public FindingStore(HubDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        _findings = database.Database.GetCollection<FindingDocument>(CollectionName);
+        _findings = database.Collection<FindingDocument>(CollectionName);
         _findings.EnsureIndex(f => f.Type);
         _findings.EnsureIndex(f => f.Status);
         _findings.EnsureIndex(f => f.SiteId);

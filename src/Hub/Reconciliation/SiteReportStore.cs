@@ -18,7 +18,7 @@ public sealed class SiteReportStore
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
-        _reports = database.Database.GetCollection<SiteReportDocument>(CollectionName);
+        _reports = database.Collection<SiteReportDocument>(CollectionName);
     }
 
     /// <summary>

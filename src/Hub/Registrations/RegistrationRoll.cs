@@ -22,9 +22,9 @@ public sealed class RegistrationRoll
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
-        _sites = database.Database.GetCollection<SiteDocument>(SitesCollection);
-        _communities = database.Database.GetCollection<CommunityDocument>(CommunitiesCollection);
-        _registrations = database.Database.GetCollection<RegistrationDocument>(RegistrationsCollection);
+        _sites = database.Collection<SiteDocument>(SitesCollection);
+        _communities = database.Collection<CommunityDocument>(CommunitiesCollection);
+        _registrations = database.Collection<RegistrationDocument>(RegistrationsCollection);
         _sites.EnsureIndex(s => s.Station);
         _sites.EnsureIndex(s => s.Community);
         _registrations.EnsureIndex(r => r.SiteId);

@@ -1,5 +1,6 @@
 using System.Text;
 using GateSync.Contracts.Wire;
+using LiteDB;
 
 namespace GateSync.Hub.Storage;
 
@@ -7,7 +8,7 @@ namespace GateSync.Hub.Storage;
 /// Commits what ingest received, one transaction per batch, storing each <c>(agentId, seq)</c> once.
 /// The agent's received ranges are updated in the same transaction, so they are the authority on duplicates.
 /// </summary>
-public sealed class CheckInStore(HubDatabase database)
+public sealed partial class CheckInStore(HubDatabase database, ILogger<CheckInStore> logger)
 {
     /// <summary>How much of a rejected payload is kept.</summary>
     public const int RejectedPayloadChars = 1024;
@@ -17,6 +18,21 @@ public sealed class CheckInStore(HubDatabase database)
     /// calling thread, so no await may come between begin and commit.
     /// </summary>
     public IngestBatchOutcome Commit(IngestBatch batch)
+    {
+        try
+        {
+            return Commit(batch, checkStored: false);
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            // The ledger missed a check-in that is stored. Retrying as before would fail forever and stop ingest for
+            // every agent, so look each check-in up this once, count the stored ones as duplicates and mend the ledger.
+            Log.LedgerBehindStore(logger, ex.Message);
+            return Commit(batch, checkStored: true);
+        }
+    }
+
+    private IngestBatchOutcome Commit(IngestBatch batch, bool checkStored)
     {
         var db = database.Database;
         if (!db.BeginTrans())
@@ -34,7 +50,7 @@ public sealed class CheckInStore(HubDatabase database)
                 var ledger = LedgerFor(agents, checkIn.AgentId, checkIn.SiteId);
                 ledger.Document.SiteId = checkIn.SiteId;
                 ledger.Document.LastSeenAt = batch.ReceivedAt;
-                if (ledger.Ranges.Add(checkIn.Seq))
+                if (ledger.Ranges.Add(checkIn.Seq) && !(checkStored && IsStored(checkIn)))
                 {
                     database.CheckIns.Insert(CheckInDocument.From(checkIn, batch.ReceivedAt));
                     stored++;
@@ -76,6 +92,9 @@ public sealed class CheckInStore(HubDatabase database)
             throw;
         }
     }
+
+    private bool IsStored(CheckIn checkIn) =>
+        database.CheckIns.Exists(Query.EQ("_id", CheckInDocument.KeyOf(checkIn.AgentId, checkIn.Seq)));
 
     private AgentLedger LedgerFor(Dictionary<string, AgentLedger> agents, string agentId, string siteId)
     {
@@ -132,5 +151,11 @@ public sealed class CheckInStore(HubDatabase database)
             Document.LastSeq = Ranges.Highest;
             Document.StoredCount = Ranges.Count;
         }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 315, Level = LogLevel.Error, Message = "An agent's received ranges lacked a check-in already stored ({Error}); the batch is committed again with each check-in looked up, and the ranges are mended")]
+        public static partial void LedgerBehindStore(ILogger logger, string error);
     }
 }

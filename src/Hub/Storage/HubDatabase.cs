@@ -18,6 +18,8 @@ public sealed partial class HubDatabase : IDisposable
     public const string RejectedCollection = "rejected";
 
     private readonly LiteDatabase _database;
+    private readonly BsonMapper _mapper;
+    private readonly Lock _mapping = new();
 
     public HubDatabase(IOptions<HubOptions> options, ILogger<HubDatabase> logger)
     {
@@ -32,11 +34,12 @@ public sealed partial class HubDatabase : IDisposable
             Connection = ConnectionType.Direct,
             Password = string.IsNullOrEmpty(settings.Database.Password) ? null : settings.Database.Password,
         };
-        _database = new LiteDatabase(connection, CreateMapper());
+        _mapper = CreateMapper();
+        _database = new LiteDatabase(connection, _mapper);
 
-        CheckIns = _database.GetCollection<CheckInDocument>(CheckInsCollection);
-        Agents = _database.GetCollection<AgentDocument>(AgentsCollection);
-        Rejected = _database.GetCollection<RejectedDocument>(RejectedCollection);
+        CheckIns = Collection<CheckInDocument>(CheckInsCollection);
+        Agents = Collection<AgentDocument>(AgentsCollection);
+        Rejected = Collection<RejectedDocument>(RejectedCollection);
         EnsureIndexes();
 
         Log.Opened(logger, FilePath, connection.Password is not null);
@@ -44,7 +47,7 @@ public sealed partial class HubDatabase : IDisposable
 
     public string FilePath { get; }
 
-    /// <summary>For features that keep their own collections in the same file.</summary>
+    /// <summary>For transactions and untyped reads; typed collections come from <see cref="Collection{T}"/>.</summary>
     public ILiteDatabase Database => _database;
 
     public ILiteCollection<CheckInDocument> CheckIns { get; }
@@ -52,6 +55,20 @@ public sealed partial class HubDatabase : IDisposable
     public ILiteCollection<AgentDocument> Agents { get; }
 
     public ILiteCollection<RejectedDocument> Rejected { get; }
+
+    /// <summary>
+    /// A typed collection in this file, for features that keep their own. Always take typed collections here rather
+    /// than from <see cref="Database"/>: the document's mapping is built whole before any thread reads with it
+    /// (see <see cref="BsonMapperPreparation"/>).
+    /// </summary>
+    public ILiteCollection<T> Collection<T>(string name)
+    {
+        lock (_mapping)
+        {
+            BsonMapperPreparation.Prepare(_mapper, typeof(T));
+            return _database.GetCollection<T>(name);
+        }
+    }
 
     public void Dispose() => _database.Dispose();
 
