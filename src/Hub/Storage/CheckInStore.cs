@@ -52,7 +52,7 @@ public sealed partial class CheckInStore(HubDatabase database, ILogger<CheckInSt
                 ledger.Document.LastSeenAt = batch.ReceivedAt;
                 if (ledger.Ranges.Add(checkIn.Seq) && !(checkStored && IsStored(checkIn)))
                 {
-                    database.CheckIns.Insert(CheckInDocument.From(checkIn, batch.ReceivedAt));
+                    database.CheckInDocuments.Insert(CheckInBson.From(CheckInDocument.From(checkIn, batch.ReceivedAt)));
                     stored++;
                 }
                 else

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Globalization;
 using LiteDB;
+using LiteDB.Engine;
 using Microsoft.Extensions.Options;
 
 namespace GateSync.Hub.Storage;
@@ -17,6 +19,10 @@ public sealed partial class HubDatabase : IDisposable
     public const string AgentsCollection = "agents";
     public const string RejectedCollection = "rejected";
 
+    /// <summary>Indexes older versions kept on check-ins, dropped when the file is opened.</summary>
+    public static readonly string[] RetiredCheckInIndexes =
+        [nameof(CheckInDocument.IdNumber), nameof(CheckInDocument.SiteId), nameof(CheckInDocument.AgentId)];
+
     private readonly LiteDatabase _database;
     private readonly BsonMapper _mapper;
     private readonly Lock _mapping = new();
@@ -33,13 +39,17 @@ public sealed partial class HubDatabase : IDisposable
             Filename = FilePath,
             Connection = ConnectionType.Direct,
             Password = string.IsNullOrEmpty(settings.Database.Password) ? null : settings.Database.Password,
+            // A file keeps the collation it was made with, and LiteDB refuses to open it with another.
+            Collation = File.Exists(FilePath) ? null : Collation.Binary,
         };
         _mapper = CreateMapper();
         _database = new LiteDatabase(connection, _mapper);
+        EnsureBinaryCollation(connection.Password, logger);
 
         CheckIns = Collection<CheckInDocument>(CheckInsCollection);
         Agents = Collection<AgentDocument>(AgentsCollection);
         Rejected = Collection<RejectedDocument>(RejectedCollection);
+        CheckInDocuments = _database.GetCollection(CheckInsCollection);
         EnsureIndexes();
 
         Log.Opened(logger, FilePath, connection.Password is not null);
@@ -51,6 +61,9 @@ public sealed partial class HubDatabase : IDisposable
     public ILiteDatabase Database => _database;
 
     public ILiteCollection<CheckInDocument> CheckIns { get; }
+
+    /// <summary>The check-ins untyped, for ingest's inserts (<see cref="CheckInBson"/>) and reads of a few fields.</summary>
+    public ILiteCollection<BsonDocument> CheckInDocuments { get; }
 
     public ILiteCollection<AgentDocument> Agents { get; }
 
@@ -74,17 +87,39 @@ public sealed partial class HubDatabase : IDisposable
 
     private void EnsureIndexes()
     {
-        CheckIns.EnsureIndex(c => c.IdNumber);
+        // Each secondary index on check-ins costs ingest a large share of its rate (bench/README.md), so they carry only
+        // the one the retention purge needs. Counts per agent and site come from the _id index; nothing looks check-ins
+        // up by ID number (a person's whereabouts are the reconciliation engine's). Files from before kept the others.
         CheckIns.EnsureIndex(c => c.OccurredAt);
+        foreach (var retired in RetiredCheckInIndexes)
+        {
+            CheckIns.DropIndex(retired);
+        }
 
-        // Counts per agent and site come from the _id index; these two only slowed ingest (files from before kept them).
-        CheckIns.DropIndex(nameof(CheckInDocument.SiteId));
-        CheckIns.DropIndex(nameof(CheckInDocument.AgentId));
         Agents.EnsureIndex(a => a.SiteId);
         Rejected.EnsureIndex(r => r.ReceivedAt);
     }
 
-    private static BsonMapper CreateMapper()
+    /// <summary>
+    /// Keys compare as ordinal text. LiteDB's default collation compares every index key through the culture's rules
+    /// (ICU), which was a third of each insert's index work; the hub's keys are identifiers, not words to sort.
+    /// Files made before keep the collation they were made with until rebuilt, so they are rebuilt once here.
+    /// </summary>
+    private void EnsureBinaryCollation(string? password, ILogger logger)
+    {
+        var collation = _database.Pragma("COLLATION").AsString;
+        if (collation == Collation.Binary.ToString())
+        {
+            return;
+        }
+
+        Log.RebuildingForCollation(logger, FilePath, collation);
+        var started = Stopwatch.GetTimestamp();
+        _database.Rebuild(new RebuildOptions { Collation = Collation.Binary, Password = password });
+        Log.Rebuilt(logger, FilePath, Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    internal static BsonMapper CreateMapper()
     {
         // A mapper of our own: BsonMapper.Global is process-wide and tests run several hubs in one process.
         var mapper = new BsonMapper { EnumAsInteger = false };
@@ -100,5 +135,11 @@ public sealed partial class HubDatabase : IDisposable
     {
         [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Opened hub database {Path} (encrypted: {Encrypted})")]
         public static partial void Opened(ILogger logger, string path, bool encrypted);
+
+        [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Rebuilding {Path} once to compare keys as ordinal text (it was made with collation {Collation}); a large file takes minutes")]
+        public static partial void RebuildingForCollation(ILogger logger, string path, string collation);
+
+        [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Rebuilt {Path} in {Seconds:0.0} s")]
+        public static partial void Rebuilt(ILogger logger, string path, double seconds);
     }
 }
