@@ -12,12 +12,10 @@ namespace GateSync.Bench.Support;
 /// </summary>
 public sealed class TimedSamDevice : IAsyncDisposable
 {
-    private static readonly byte[] Preamble = [0xAA, 0xAA, 0xAA, 0x96, 0x69];
-
     private readonly SerialPort port;
     private readonly CancellationTokenSource stopping = new();
     private readonly Task loop;
-    private readonly List<byte> received = [];
+    private readonly SamCommandReader commands = new();
     private readonly List<long> readAt = [];
     private readonly Random photo = new(467);
     private volatile byte[]? armed;
@@ -82,8 +80,8 @@ public sealed class TimedSamDevice : IAsyncDisposable
                     return;
                 }
 
-                received.AddRange(buffer.AsSpan(0, read));
-                while (TakeCommand() is { } command)
+                commands.Append(buffer.AsSpan(0, read));
+                while (commands.TakeCommand() is { } command)
                 {
                     await AnswerAsync(command, cancellationToken);
                 }
@@ -128,46 +126,4 @@ public sealed class TimedSamDevice : IAsyncDisposable
         return data;
     }
 
-    private (int Code, int Parameter)? TakeCommand()
-    {
-        while (true)
-        {
-            var start = IndexOfPreamble();
-            if (start < 0)
-            {
-                received.RemoveRange(0, Math.Max(0, received.Count - (Preamble.Length - 1)));
-                return null;
-            }
-
-            received.RemoveRange(0, start);
-            if (received.Count < Preamble.Length + 2)
-            {
-                return null;
-            }
-
-            var length = (received[5] << 8) | received[6];
-            if (received.Count < Preamble.Length + 2 + length)
-            {
-                return null;
-            }
-
-            var command = length >= 3 ? ((int)received[7], (int)received[8]) : (-1, -1);
-            received.RemoveRange(0, Preamble.Length + 2 + length);
-            return command;
-        }
-    }
-
-    private int IndexOfPreamble()
-    {
-        for (var i = 0; i + Preamble.Length <= received.Count; i++)
-        {
-            if (received[i] == Preamble[0] && received[i + 1] == Preamble[1] && received[i + 2] == Preamble[2]
-                && received[i + 3] == Preamble[3] && received[i + 4] == Preamble[4])
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 }

@@ -25,14 +25,13 @@ public sealed class SamReaderEmulator : IAsyncDisposable
     public static readonly byte[] ReadText = [0x30, 0x01];
 
     private const int PhotoLength = 1024;
-    private static readonly byte[] Preamble = [0xAA, 0xAA, 0xAA, 0x96, 0x69];
 
     private readonly SerialPort port;
     private readonly Random random;
     private readonly List<(byte[]? Command, SamEmulatorFault Fault)> faults = [];
     private readonly CancellationTokenSource stopping = new();
     private readonly Task loop;
-    private readonly List<byte> received = [];
+    private readonly SamCommandReader commands = new();
     private volatile Placed? placed;
     private int findsAnswered;
     private int readsAnswered;
@@ -129,13 +128,13 @@ public sealed class SamReaderEmulator : IAsyncDisposable
     public static byte[] Frame(byte sw3, ReadOnlySpan<byte> data)
     {
         var length = 3 + data.Length + 1;
-        var frame = new byte[Preamble.Length + 2 + length];
-        Preamble.CopyTo(frame, 0);
-        BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(Preamble.Length), (ushort)length);
-        frame[Preamble.Length + 4] = sw3;
-        data.CopyTo(frame.AsSpan(Preamble.Length + 5));
+        var frame = new byte[SamCommandReader.Preamble.Length + 2 + length];
+        SamCommandReader.Preamble.CopyTo(frame, 0);
+        BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(SamCommandReader.Preamble.Length), (ushort)length);
+        frame[SamCommandReader.Preamble.Length + 4] = sw3;
+        data.CopyTo(frame.AsSpan(SamCommandReader.Preamble.Length + 5));
         byte sum = 0;
-        for (var i = Preamble.Length; i < frame.Length - 1; i++)
+        for (var i = SamCommandReader.Preamble.Length; i < frame.Length - 1; i++)
         {
             sum ^= frame[i];
         }
@@ -157,8 +156,8 @@ public sealed class SamReaderEmulator : IAsyncDisposable
                     return;
                 }
 
-                received.AddRange(buffer.AsSpan(0, read));
-                while (TakeCommand() is { } command)
+                commands.Append(buffer.AsSpan(0, read));
+                while (commands.TakeCommand() is { } command)
                 {
                     await AnswerAsync(command, cancellationToken).ConfigureAwait(false);
                 }
@@ -170,67 +169,6 @@ public sealed class SamReaderEmulator : IAsyncDisposable
         }
     }
 
-    /// <summary>The next command (CMD, PARA) in the received bytes; a frame with a bad checksum is answered as code -1.</summary>
-    private (int Code, int Parameter)? TakeCommand()
-    {
-        while (true)
-        {
-            var start = IndexOfPreamble();
-            if (start < 0)
-            {
-                received.RemoveRange(0, Math.Max(0, received.Count - (Preamble.Length - 1)));
-                return null;
-            }
-
-            received.RemoveRange(0, start);
-            if (received.Count < Preamble.Length + 2)
-            {
-                return null;
-            }
-
-            var length = (received[5] << 8) | received[6];
-            if (length < 3)
-            {
-                received.RemoveRange(0, Preamble.Length);
-                continue;
-            }
-
-            if (received.Count < Preamble.Length + 2 + length)
-            {
-                return null;
-            }
-
-            byte sum = 0;
-            for (var i = Preamble.Length; i < Preamble.Length + 2 + length - 1; i++)
-            {
-                sum ^= received[i];
-            }
-
-            var frameOk = sum == received[Preamble.Length + 2 + length - 1];
-            var command = (Code: (int)received[7], Parameter: (int)received[8]);
-            received.RemoveRange(0, Preamble.Length + 2 + length);
-            return frameOk ? command : (-1, -1);
-        }
-    }
-
-    private int IndexOfPreamble()
-    {
-        for (var i = 0; i + Preamble.Length <= received.Count; i++)
-        {
-            var match = true;
-            for (var j = 0; j < Preamble.Length && match; j++)
-            {
-                match = received[i + j] == Preamble[j];
-            }
-
-            if (match)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 
     private async Task AnswerAsync((int Code, int Parameter) command, CancellationToken cancellationToken)
     {
