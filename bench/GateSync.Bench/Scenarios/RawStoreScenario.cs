@@ -4,6 +4,7 @@ using GateSync.Bench.Support;
 using GateSync.Contracts.Wire;
 using GateSync.Hub;
 using GateSync.Hub.Storage;
+using LiteDB;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -64,17 +65,21 @@ public static class RawStoreScenario
         var (payloads, templates) = Templates();
         var now = DateTimeOffset.UtcNow;
         var seq = 0L;
+        var documents = new List<BsonDocument>(batchSize);
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < duration)
         {
-            database.Database.BeginTrans();
+            // As ingest writes a batch: the documents built, then one insert call in one transaction.
+            documents.Clear();
             for (var i = 0; i < batchSize; i++)
             {
                 seq++;
                 var template = templates[(int)(seq % templates.Length)];
-                database.CheckInDocuments.Insert(CheckInBson.From(CheckInDocument.From(template with { Seq = seq, OccurredAt = payloads.OccurredAtFor(seq) }, now)));
+                documents.Add(CheckInBson.From(CheckInDocument.From(template with { Seq = seq, OccurredAt = payloads.OccurredAtFor(seq) }, now)));
             }
 
+            database.Database.BeginTrans();
+            database.CheckInDocuments.Insert(documents);
             database.Database.Commit();
         }
 

@@ -43,7 +43,7 @@ public sealed partial class CheckInStore(HubDatabase database, ILogger<CheckInSt
         try
         {
             var agents = new Dictionary<string, AgentLedger>(StringComparer.Ordinal);
-            var stored = 0;
+            var toStore = new List<BsonDocument>(batch.CheckIns.Count);
             var duplicates = 0;
             foreach (var checkIn in batch.CheckIns)
             {
@@ -52,8 +52,7 @@ public sealed partial class CheckInStore(HubDatabase database, ILogger<CheckInSt
                 ledger.Document.LastSeenAt = batch.ReceivedAt;
                 if (ledger.Ranges.Add(checkIn.Seq) && !(checkStored && IsStored(checkIn)))
                 {
-                    database.CheckInDocuments.Insert(CheckInBson.From(CheckInDocument.From(checkIn, batch.ReceivedAt)));
-                    stored++;
+                    toStore.Add(CheckInBson.From(CheckInDocument.From(checkIn, batch.ReceivedAt)));
                 }
                 else
                 {
@@ -61,6 +60,9 @@ public sealed partial class CheckInStore(HubDatabase database, ILogger<CheckInSt
                     duplicates++;
                 }
             }
+
+            // One engine call for the batch: LiteDB's per-call cost (snapshot, collection page) is paid once.
+            var stored = toStore.Count == 0 ? 0 : database.CheckInDocuments.Insert(toStore);
 
             var statusesApplied = 0;
             foreach (var status in batch.Statuses)
