@@ -67,13 +67,13 @@ public static class AgentDoorScenario
 
         // Both readers polling, the door idle: the agent's resting state.
         await Poll.UntilAsync(() => Task.FromResult(agent.HasExited || AgentConnected(hub)), TimeSpan.FromSeconds(60), "the agent's first status at the hub");
-        var idle = await SampleRssAsync(pid, settings.AgentIdle, null);
+        var (idle, idleSplit) = await SampleRssAsync(pid, settings.AgentIdle, null);
 
         // Under load: a card on one reader or the other every 1/rate seconds.
         var loadStart = Stopwatch.GetTimestamp();
         var placed = 0;
         var skipped = 0;
-        var load = await SampleRssAsync(pid, settings.AgentUnderLoad, async stop =>
+        var (load, loadSplit) = await SampleRssAsync(pid, settings.AgentUnderLoad, async stop =>
         {
             var interval = TimeSpan.FromSeconds(1 / settings.SwipesPerSecond);
             var clock = Stopwatch.StartNew();
@@ -119,7 +119,7 @@ public static class AgentDoorScenario
             Better = Better.Lower,
             Target = 60,
             Note = $"VmRSS of the real agent process (workstation GC, as shipped) once a second for {settings.AgentIdle.TotalSeconds:0} s after its first status reached the hub; mean of the second half " +
-                   $"(min {idle.DefaultIfEmpty(0).Min():0.0}, max {idle.DefaultIfEmpty(0).Max():0.0}). Readers: two SAM readers polling every 200 ms on socat ptys; door: ValidCard on an LCUS relay pty.",
+                   $"(min {idle.DefaultIfEmpty(0).Min():0.0}, max {idle.DefaultIfEmpty(0).Max():0.0}; {idleSplit}). Readers: two SAM readers polling every 200 ms on socat ptys; door: ValidCard on an LCUS relay pty.",
         });
         report.Add(new Figure
         {
@@ -130,7 +130,7 @@ public static class AgentDoorScenario
             Better = Better.Lower,
             Target = 60,
             Note = $"the same process over {loadSeconds:0} s of {settings.SwipesPerSecond:0} swipes/s alternating between the readers (every card read, decided, opening the door, stored in the outbox, published, acked by the hub); " +
-                   $"peak VmRSS; mean {load.DefaultIfEmpty(0).Average():0.0}, last {load.LastOrDefault():0.0}.",
+                   $"peak VmRSS ({loadSplit}); mean {load.DefaultIfEmpty(0).Average():0.0}, last {load.LastOrDefault():0.0}.",
         });
         report.Add(new Figure
         {
@@ -172,24 +172,31 @@ public static class AgentDoorScenario
     private static bool AgentConnected(InProcessHub hub) =>
         hub.Get<GateSync.Hub.Storage.HubQueries>().Agents().Any(a => a.AgentId == AgentId && a.Online);
 
-    private static async Task<List<double>> SampleRssAsync(int pid, TimeSpan duration, Func<CancellationToken, Task>? work)
+    /// <summary>VmRSS once a second, and how the highest sample split, so the report says what grew.</summary>
+    private static async Task<(List<double> Samples, string PeakSplit)> SampleRssAsync(int pid, TimeSpan duration, Func<CancellationToken, Task>? work)
     {
         using var stop = new CancellationTokenSource();
         var running = work is null ? Task.CompletedTask : Task.Run(() => work(stop.Token));
         var samples = new List<double>();
+        var peakSplit = "no split at the peak";
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < duration)
         {
             await Task.Delay(TimeSpan.FromSeconds(1));
             if (ProcessMeter.RssMiB(pid) is { } rss)
             {
+                if ((samples.Count == 0 || rss > samples.Max()) && ProcessMeter.RssSplitMiB(pid) is { } split)
+                {
+                    peakSplit = $"at the peak {split.Anon:0.0} MiB anonymous (GC heap, native), {split.File:0.0} file-backed (runtime, assemblies), {split.Shmem:0.0} shared (JIT-ed code)";
+                }
+
                 samples.Add(rss);
             }
         }
 
         await stop.CancelAsync();
         await running;
-        return samples;
+        return (samples, peakSplit);
     }
 
     /// <summary>

@@ -40,6 +40,25 @@ public static class ProcessMeter
         }
     }
 
+    /// <summary>
+    /// VmRSS split as the kernel counts it (<c>RssAnon</c>, <c>RssFile</c>, <c>RssShmem</c>) in MiB, or null when the process
+    /// is gone: for .NET, roughly the GC heap and native memory, the runtime and assemblies mapped in, and the JIT-ed code.
+    /// </summary>
+    public static (double Anon, double File, double Shmem)? RssSplitMiB(int pid)
+    {
+        try
+        {
+            var fields = File.ReadLines($"/proc/{pid}/status")
+                .Where(l => l.StartsWith("Rss", StringComparison.Ordinal))
+                .ToDictionary(l => l[..l.IndexOf(':', StringComparison.Ordinal)], l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0);
+            return (fields.GetValueOrDefault("RssAnon"), fields.GetValueOrDefault("RssFile"), fields.GetValueOrDefault("RssShmem"));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The process whose command line holds <paramref name="text"/> (e.g. a broker's config path).</summary>
     public static int? FindByCommandLine(string text)
     {

@@ -1,5 +1,4 @@
 using System.Text;
-using JsonSerializer = System.Text.Json.JsonSerializer;
 using GateSync.Agent.Readers;
 using GateSync.Contracts.Wire;
 using LiteDB;
@@ -22,6 +21,9 @@ public sealed class CheckInOutbox : IDisposable
     private const string RecordsCollection = "checkins";
     private const string MetaCollection = "meta";
 
+    /// <summary>Requeues remembered for <c>MarkSent</c>; a mark older than all of them marks nothing.</summary>
+    private const int RequeuesKept = 64;
+
     private readonly Lock _gate = new();
     private readonly string _siteId;
     private readonly string _agentId;
@@ -30,9 +32,17 @@ public sealed class CheckInOutbox : IDisposable
     private readonly SeqState _seqState;
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<OutboxRecord> _records;
+
+    // The same records as plain BSON, for the drain's hot path (read pending, mark sent) where mapping costs most.
+    private readonly ILiteCollection<BsonDocument> _documents;
     private readonly ILiteCollection<OutboxMeta> _meta;
     private long _lastSeq;
     private long _ackedUpTo;
+
+    // Requeues (replay, ack timeout) as (epoch, from, to), newest last. A publisher reads a batch at one epoch and marks
+    // it sent later; a requeue in between must win, or the check-in queued again would never go out again.
+    private readonly List<(long Epoch, long From, long To)> _requeues = [];
+    private long _requeueEpoch;
 
     // Every seq up to this is sent or purged: where a scan for unsent check-ins may start, so a drain of a long
     // backlog reads each batch once instead of every remaining record per batch.
@@ -54,6 +64,7 @@ public sealed class CheckInOutbox : IDisposable
 
         _db = OutboxFile.Open(Path.Combine(dataDirectory, FileName), string.IsNullOrEmpty(key) ? null : key, time, logger, Probe);
         _records = _db.GetCollection<OutboxRecord>(RecordsCollection);
+        _documents = _db.GetCollection(RecordsCollection);
         _meta = _db.GetCollection<OutboxMeta>(MetaCollection);
 
         // The larger of the two: seq.state covers a fresh file, the meta document covers a lagging seq.state.
@@ -124,14 +135,19 @@ public sealed class CheckInOutbox : IDisposable
         {
             var start = Math.Max(afterSeq, _allSentThrough);
             var fromHint = start == _allSentThrough;
-            var pending = new List<OutboxEntry>(limit);
+            // Sized for a swipe or two at rest; a backlog's batches grow it.
+            var pending = new List<OutboxEntry>(Math.Min(limit, 16));
 
-            // In seq (_id) order: records already sent are skipped as the scan passes them.
-            foreach (var record in _records.Find(Query.GT("_id", start)))
+            // In seq (_id) order: records already sent are skipped as the scan passes them. Read as plain documents and
+            // the payload handed on as stored: mapping each record to a class, and its JSON to a CheckIn and back for the
+            // publish, was a large share of a backlog drain's CPU.
+            // Parameterised: LiteDB compiles and caches every distinct query text for good, and Query.GT puts the value in it.
+            foreach (var document in _documents.Find(BsonExpression.Create("_id > @0", start)))
             {
-                if (!record.Sent)
+                var seq = document["_id"].AsInt64;
+                if (!document[nameof(OutboxRecord.Sent)].AsBoolean)
                 {
-                    pending.Add(new OutboxEntry(record.Seq, Deserialize(record.Payload)));
+                    pending.Add(new OutboxEntry(seq, OutboxRecord.PayloadBytes(document[nameof(OutboxRecord.Payload)])) { Stored = document });
                     if (pending.Count == limit)
                     {
                         break;
@@ -139,7 +155,7 @@ public sealed class CheckInOutbox : IDisposable
                 }
                 else if (fromHint && pending.Count == 0)
                 {
-                    _allSentThrough = record.Seq;
+                    _allSentThrough = seq;
                 }
             }
 
@@ -147,8 +163,24 @@ public sealed class CheckInOutbox : IDisposable
         }
     }
 
-    /// <summary>Marks the broker-acknowledged check-ins as sent, all in one transaction. Unknown seqs are ignored.</summary>
-    public void MarkSent(IReadOnlyCollection<long> seqs)
+    /// <summary>Counts requeues (replay, ack timeout); read it before <see cref="Pending"/> and hand it back to <c>MarkSent</c>.</summary>
+    public long RequeueEpoch
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _requeueEpoch;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Marks the broker-acknowledged check-ins as sent, all in one transaction. Unknown and already sent seqs are ignored,
+    /// and so are those queued again after <paramref name="readAtEpoch"/> (the <see cref="RequeueEpoch"/> read before the
+    /// batch was), which go out once more.
+    /// </summary>
+    public void MarkSent(IReadOnlyCollection<long> seqs, long? readAtEpoch = null)
     {
         ArgumentNullException.ThrowIfNull(seqs);
         if (seqs.Count == 0)
@@ -156,21 +188,69 @@ public sealed class CheckInOutbox : IDisposable
             return;
         }
 
-        var at = _time.GetUtcNow().UtcDateTime;
+        var sorted = seqs.ToArray();
+        Array.Sort(sorted);
+        var at = new BsonValue(_time.GetUtcNow().UtcDateTime);
         lock (_gate)
         {
             InTransaction(() =>
             {
-                foreach (var seq in seqs)
+                var changed = new List<BsonDocument>(sorted.Length);
+                foreach (var document in Stored(sorted))
                 {
-                    var record = _records.FindById(seq);
-                    if (record is { Sent: false })
+                    var seq = document["_id"].AsInt64;
+                    if (!document[nameof(OutboxRecord.Sent)].AsBoolean && Array.BinarySearch(sorted, seq) >= 0
+                        && !RequeuedSince(readAtEpoch ?? _requeueEpoch, seq))
                     {
-                        record.Sent = true;
-                        record.SentAt = at;
-                        _records.Update(record);
+                        document[nameof(OutboxRecord.Sent)] = true;
+                        document[nameof(OutboxRecord.SentAt)] = at;
+                        changed.Add(document);
                     }
                 }
+
+                // One engine call for the batch instead of a FindById and an Update per check-in.
+                _documents.Update(changed);
+            });
+        }
+    }
+
+    /// <summary>
+    /// <see cref="MarkSent(IReadOnlyCollection{long}, long?)"/> for entries <see cref="Pending"/> handed out: their records
+    /// are written back as read, with the mark, instead of read again. A record changed since can only have been
+    /// acknowledged by the hub (marked sent too), queued again (skipped by the epoch) or purged (not written back).
+    /// </summary>
+    public void MarkSent(IReadOnlyList<OutboxEntry> entries, long readAtEpoch)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        if (entries.Any(e => e.Stored is null))
+        {
+            MarkSent([.. entries.Select(e => e.Seq)], readAtEpoch);
+            return;
+        }
+
+        var at = new BsonValue(_time.GetUtcNow().UtcDateTime);
+        lock (_gate)
+        {
+            InTransaction(() =>
+            {
+                var changed = new List<BsonDocument>(entries.Count);
+                foreach (var entry in entries)
+                {
+                    if (!RequeuedSince(readAtEpoch, entry.Seq))
+                    {
+                        var document = entry.Stored!;
+                        document[nameof(OutboxRecord.Sent)] = true;
+                        document[nameof(OutboxRecord.SentAt)] = at;
+                        changed.Add(document);
+                    }
+                }
+
+                _documents.Update(changed);
             });
         }
     }
@@ -250,8 +330,15 @@ public sealed class CheckInOutbox : IDisposable
             var count = 0;
             InTransaction(() =>
             {
-                foreach (var record in _records.Find(r => r.Sent == true && r.Seq > acked).ToList())
+                // A range of _id above the ack: LiteDB would serve "Sent == true" from the Sent index, reading every
+                // record kept for replays (days of them) into its cache at each upkeep.
+                foreach (var record in _records.Find(BsonExpression.Create("_id > @0", acked)).ToList())
                 {
+                    if (!record.Sent)
+                    {
+                        continue;
+                    }
+
                     if (record.SentAt is not { } sentAt || sentAt < overdue || sentAt > future)
                     {
                         record.Sent = false;
@@ -261,6 +348,11 @@ public sealed class CheckInOutbox : IDisposable
                     }
                 }
             });
+            if (count > 0)
+            {
+                NoteRequeue(acked + 1, long.MaxValue);
+            }
+
             return count;
         }
     }
@@ -296,6 +388,9 @@ public sealed class CheckInOutbox : IDisposable
                     }
                 }
             });
+
+            // Also those still unsent: one may be in flight, and its mark must not cover the replay.
+            NoteRequeue(low, high);
             return new ReplayOutcome(held, to - from + 1 - held);
         }
     }
@@ -307,7 +402,29 @@ public sealed class CheckInOutbox : IDisposable
         lock (_gate)
         {
             var acked = _ackedUpTo;
-            return _records.DeleteMany(r => r.Sent == true && r.Seq <= acked && r.SentAt < cutoff);
+
+            // Oldest first along _id, stopping at the first one still kept: seqs are sent in order, so this reads
+            // what goes and one more, not every record kept (a check-in sent again later waits for a later purge).
+            var expired = new List<BsonValue>();
+            foreach (var record in _records.Find(BsonExpression.Create("_id <= @0", acked)))
+            {
+                if (!record.Sent || record.SentAt is not { } sentAt || sentAt >= cutoff)
+                {
+                    break;
+                }
+
+                expired.Add(record.Seq);
+            }
+
+            var purged = 0;
+            InTransaction(() =>
+            {
+                foreach (var seq in expired)
+                {
+                    purged += _records.Delete(seq) ? 1 : 0;
+                }
+            });
+            return purged;
         }
     }
 
@@ -316,9 +433,54 @@ public sealed class CheckInOutbox : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    private static CheckIn Deserialize(string payload) =>
-        JsonSerializer.Deserialize(payload, ContractJson.Context.CheckIn)
-        ?? throw new InvalidDataException("an outbox record holds JSON null instead of a check-in");
+    private void NoteRequeue(long from, long to)
+    {
+        _requeueEpoch++;
+        _requeues.Add((_requeueEpoch, from, to));
+        if (_requeues.Count > RequeuesKept)
+        {
+            _requeues.RemoveAt(0);
+        }
+    }
+
+    /// <summary>Whether <paramref name="seq"/> was queued again after <paramref name="epoch"/>; when that history is no longer kept, assume so.</summary>
+    private bool RequeuedSince(long epoch, long seq)
+    {
+        if (epoch >= _requeueEpoch)
+        {
+            return false;
+        }
+
+        if (_requeues[0].Epoch > epoch + 1)
+        {
+            return true;
+        }
+
+        foreach (var (at, from, to) in _requeues)
+        {
+            if (at > epoch && seq >= from && seq <= to)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The stored records among <paramref name="sortedSeqs"/> (and, when they lie close together, the ones between):
+    /// a publisher's acknowledged prefix is read in one range scan instead of a lookup per seq.
+    /// </summary>
+    private IEnumerable<BsonDocument> Stored(long[] sortedSeqs)
+    {
+        var (low, high) = (sortedSeqs[0], sortedSeqs[^1]);
+        if (high - low < 4L * sortedSeqs.Length)
+        {
+            return _documents.Find(BsonExpression.Create("_id BETWEEN @0 AND @1", low, high)).ToList();
+        }
+
+        return sortedSeqs.Distinct().Select(seq => _documents.FindById(seq)).Where(d => d is not null).ToList();
+    }
 
     private void InTransaction(Action work)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using LiteDB;
 
 namespace GateSync.Agent.Outbox;
@@ -10,6 +11,12 @@ internal sealed class OutboxRecord
 
     /// <summary>The check-in in its contract JSON form, so what is published is exactly what was recorded.</summary>
     public string Payload { get; set; } = string.Empty;
+
+    /// <summary>The stored payload as the UTF-8 bytes to publish; a record without one is damage, not a check-in.</summary>
+    public static byte[] PayloadBytes(BsonValue payload) =>
+        payload.IsString
+            ? Encoding.UTF8.GetBytes(payload.AsString)
+            : throw new InvalidDataException($"an outbox record's {nameof(Payload)} is {payload.Type}, not the check-in's JSON text");
 
     /// <summary>The broker acknowledged it (PUBACK); the hub's own ack comes later. Set back to false to send it again.</summary>
     public bool Sent { get; set; }

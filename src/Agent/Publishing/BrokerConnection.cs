@@ -96,7 +96,7 @@ internal sealed class BrokerConnection : IDisposable
     public int ReceiveMaximum { get; private set; } = 1;
 
     /// <summary>Publishes with QoS 1 and waits for the broker's PUBACK; <c>true</c> when the broker took the message.</summary>
-    public async Task<MqttClientPublishResult> PublishAsync(string topic, byte[] payload, bool retain, CancellationToken cancellationToken)
+    public Task<MqttClientPublishResult> PublishAsync(string topic, byte[] payload, bool retain, CancellationToken cancellationToken)
     {
         var message = new MqttApplicationMessageBuilder()
             .WithTopic(topic)
@@ -105,7 +105,7 @@ internal sealed class BrokerConnection : IDisposable
             .WithRetainFlag(retain)
             .WithContentType("application/json")
             .Build();
-        return await Client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+        return Client.PublishAsync(message, cancellationToken);
     }
 
     /// <summary>

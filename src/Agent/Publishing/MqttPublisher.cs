@@ -3,8 +3,6 @@ using GateSync.Agent.Outbox;
 using GateSync.Agent.Readers;
 using GateSync.Agent.Residents;
 using GateSync.Contracts.Wire;
-using MQTTnet;
-using MQTTnet.Exceptions;
 using Microsoft.Extensions.Options;
 
 namespace GateSync.Agent.Publishing;
@@ -15,12 +13,6 @@ namespace GateSync.Agent.Publishing;
 /// </summary>
 public sealed class MqttPublisher : BackgroundService
 {
-    /// <summary>Check-ins read from the outbox at a time; their acks are marked in one transaction.</summary>
-    private const int BatchSize = 500;
-
-    /// <summary>Publishes awaiting their PUBACK at once, at most; the broker's receive maximum may lower it.</summary>
-    private const int MaxInFlight = 100;
-
     private static readonly TimeSpan GoodbyeTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Pause after an unexpected failure or a refused publish, so a persistent fault does not spin.</summary>
@@ -32,8 +24,7 @@ public sealed class MqttPublisher : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<MqttPublisher> _logger;
     private readonly AgentStatusReport _status;
-    private readonly DrainPace _pace;
-    private readonly string _checkInTopic;
+    private readonly OutboxDrain _drain;
     private readonly string _statusTopic;
     private readonly TimeSpan _statusInterval;
     private readonly HubInstructions _instructions;
@@ -56,8 +47,8 @@ public sealed class MqttPublisher : BackgroundService
         _time = time;
         _logger = logger;
         _status = new AgentStatusReport(_options.SiteId, _options.AgentId, outbox, readers, time);
-        _pace = new DrainPace(_options.Publishing.DrainRatePerSecond, time);
-        _checkInTopic = Topics.CheckIn(_options.SiteId, _options.AgentId);
+        _drain = new OutboxDrain(
+            outbox, new DrainPace(_options.Publishing.DrainRatePerSecond, time), Topics.CheckIn(_options.SiteId, _options.AgentId), logger);
         _statusTopic = Topics.Status(_options.SiteId, _options.AgentId);
         _statusInterval = TimeSpan.FromSeconds(_options.Publishing.StatusIntervalSeconds);
         _instructions = new HubInstructions(_options.SiteId, _options.AgentId, outbox, signal, logger, residents);
@@ -168,96 +159,21 @@ public sealed class MqttPublisher : BackgroundService
     /// <summary>Publishes everything pending, oldest first; stops early at a refused check-in so none is ever skipped.</summary>
     private async Task DrainAsync(BrokerConnection connection, CancellationToken stoppingToken)
     {
-        var after = 0L;
-        while (true)
+        // A long drain still tells the hub how far along it is.
+        var finished = await _drain.RunAsync(
+            connection,
+            async () =>
+            {
+                if (_time.GetUtcNow() >= _nextStatusAt)
+                {
+                    await PublishStatusAsync(connection, stoppingToken).ConfigureAwait(false);
+                }
+            },
+            stoppingToken).ConfigureAwait(false);
+        if (!finished)
         {
-            var batch = _outbox.Pending(after, BatchSize);
-            if (batch.Count == 0)
-            {
-                return;
-            }
-
-            var acknowledged = new List<long>(batch.Count);
-            var refused = false;
-
-            // Up to the broker's receive maximum in flight before the oldest PUBACK is awaited: one connection keeps QoS 1
-            // order, and waiting for each acknowledgement in turn would cap a backlog drain at one round trip per check-in.
-            var window = Math.Clamp(connection.ReceiveMaximum, 1, MaxInFlight);
-            var inFlight = new Queue<(long Seq, Task<MqttClientPublishResult> Result)>(window);
-            async Task<bool> CompleteOldestAsync()
-            {
-                var (seq, published) = inFlight.Dequeue();
-                var result = await published.ConfigureAwait(false);
-                if (!BrokerConnection.Accepted(result))
-                {
-                    PublisherLog.PublishRefused(_logger, seq, result.ReasonCode.ToString(), result.ReasonString);
-                    refused = true;
-                    return false;
-                }
-
-                acknowledged.Add(seq);
-                after = seq;
-                return true;
-            }
-
-            try
-            {
-                foreach (var entry in batch)
-                {
-                    if (inFlight.Count == window && !await CompleteOldestAsync().ConfigureAwait(false))
-                    {
-                        break;
-                    }
-
-                    await _pace.WaitTurnAsync(stoppingToken).ConfigureAwait(false);
-                    inFlight.Enqueue((entry.Seq, connection.PublishAsync(_checkInTopic, ContractJson.Serialize(entry.CheckIn), retain: false, stoppingToken)));
-                }
-
-                while (!refused && inFlight.Count > 0 && await CompleteOldestAsync().ConfigureAwait(false))
-                {
-                }
-            }
-            finally
-            {
-                // Whatever the broker acknowledged in order is marked, even when the connection broke halfway through the batch;
-                // anything after a gap is published again, and the hub stores a repeated (agentId, seq) once.
-                _outbox.MarkSent(acknowledged);
-                if (acknowledged.Count > 0)
-                {
-                    PublisherLog.Published(_logger, acknowledged.Count, acknowledged[^1]);
-                }
-
-                await ObserveAsync(inFlight).ConfigureAwait(false);
-            }
-
-            if (refused)
-            {
-                // A refusal (not authorised, quota) does not clear by itself in milliseconds; do not hammer the broker.
-                await Task.Delay(RestartDelay, _time, stoppingToken).ConfigureAwait(false);
-                return;
-            }
-
-            // A long drain still tells the hub how far along it is.
-            if (_time.GetUtcNow() >= _nextStatusAt)
-            {
-                await PublishStatusAsync(connection, stoppingToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    /// <summary>Lets every publish of a batch finish, so none fails unobserved after the batch has moved on.</summary>
-    private static async Task ObserveAsync(IEnumerable<(long Seq, Task<MqttClientPublishResult> Result)> inFlight)
-    {
-        foreach (var (_, published) in inFlight)
-        {
-            try
-            {
-                await published.ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is MqttCommunicationException or OperationCanceledException or ObjectDisposedException)
-            {
-                // Already accounted for: what was not acknowledged in order stays unsent and goes out again.
-            }
+            // A refusal (not authorised, quota) does not clear by itself in milliseconds; do not hammer the broker.
+            await Task.Delay(RestartDelay, _time, stoppingToken).ConfigureAwait(false);
         }
     }
 

@@ -95,8 +95,9 @@ public sealed partial class CheckInStore(HubDatabase database, ILogger<CheckInSt
         }
     }
 
+    // FindById, not Query.EQ: LiteDB compiles and keeps every distinct query text for the life of the process.
     private bool IsStored(CheckIn checkIn) =>
-        database.CheckIns.Exists(Query.EQ("_id", CheckInDocument.KeyOf(checkIn.AgentId, checkIn.Seq)));
+        database.CheckInDocuments.FindById(CheckInDocument.KeyOf(checkIn.AgentId, checkIn.Seq)) is not null;
 
     private AgentLedger LedgerFor(Dictionary<string, AgentLedger> agents, string agentId, string siteId)
     {

@@ -18,15 +18,18 @@ public sealed class PublisherRig : IAsyncDisposable
 
     private readonly TempDirectory _directory = new();
 
-    public PublisherRig(MosquittoBroker broker, int statusIntervalSeconds = 60, int ackTimeoutSeconds = 120)
+    /// <param name="prepare">Fills the data directory before the outbox opens it, e.g. with a stored backlog.</param>
+    public PublisherRig(
+        MosquittoBroker broker, int statusIntervalSeconds = 60, int ackTimeoutSeconds = 120, int drainRatePerSecond = 1000, Action<string>? prepare = null)
     {
+        prepare?.Invoke(_directory.Path);
         var options = new AgentOptions
         {
             SiteId = SiteId,
             AgentId = AgentId,
             DataDirectory = _directory.Path,
             Mqtt = new MqttOptions { Host = broker.Host, Port = broker.Port, KeepAliveSeconds = 5, ConnectTimeoutSeconds = 10 },
-            Publishing = new PublishingOptions { DrainRatePerSecond = 1000, StatusIntervalSeconds = statusIntervalSeconds, AckTimeoutSeconds = ackTimeoutSeconds },
+            Publishing = new PublishingOptions { DrainRatePerSecond = drainRatePerSecond, StatusIntervalSeconds = statusIntervalSeconds, AckTimeoutSeconds = ackTimeoutSeconds },
         };
         Outbox = new CheckInOutbox(_directory.Path, SiteId, AgentId, TimeProvider.System, NullLogger<CheckInOutbox>.Instance);
         Publisher = new MqttPublisher(

@@ -124,11 +124,15 @@ public sealed class CheckInOutboxTests : IDisposable
         var swipe = TestSwipes.At(0);
 
         var appended = outbox.Append(swipe, AccessDecision.Recorded);
-        var stored = Assert.Single(outbox.Pending(0, 10)).CheckIn;
+        var entry = Assert.Single(outbox.Pending(0, 10));
+        var stored = entry.Decode();
 
         Assert.Equal(appended, stored with { Card = appended.Card });
         Assert.Equal(swipe.Card, stored.Card);
-        var validation = CheckInValidator.Validate(Topics.CheckIn("site-1", "agent-1"), ContractJson.Serialize(stored));
+
+        // The bytes handed to the publisher are the contract JSON as recorded, valid without a decode and re-encode.
+        Assert.Equal(ContractJson.Serialize(appended), entry.Payload);
+        var validation = CheckInValidator.Validate(Topics.CheckIn("site-1", "agent-1"), entry.Payload);
         Assert.True(validation.IsValid, validation.Reason);
     }
 

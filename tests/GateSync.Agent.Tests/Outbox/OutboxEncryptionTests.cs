@@ -31,7 +31,7 @@ public sealed class OutboxEncryptionTests : IDisposable
         Assert.False(ContainsAscii(bytes, swipe.Card.IdNumber));
 
         using var reopened = Open(Key);
-        Assert.Equal(swipe.Card.IdNumber, Assert.Single(reopened.Pending(0, 10)).CheckIn.Card.IdNumber);
+        Assert.Equal(swipe.Card.IdNumber, Assert.Single(reopened.Pending(0, 10)).Decode().Card.IdNumber);
     }
 
     [Fact]

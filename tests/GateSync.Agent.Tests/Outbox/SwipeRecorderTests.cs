@@ -30,8 +30,8 @@ public sealed class SwipeRecorderTests
         await signal.WaitAsync(timeout.Token);
         var pending = outbox.Pending(0, 10);
         Assert.Equal([1L, 2L, 3L], pending.Select(e => e.Seq));
-        Assert.All(pending, e => Assert.Equal(AccessDecision.Recorded, e.CheckIn.Access));
-        Assert.Equal(TestSwipes.At(1).Card, pending[1].CheckIn.Card);
+        Assert.All(pending, e => Assert.Equal(AccessDecision.Recorded, e.Decode().Access));
+        Assert.Equal(TestSwipes.At(1).Card, pending[1].Decode().Card);
 
         await recorder.StopAsync(CancellationToken.None);
     }
@@ -72,7 +72,7 @@ public sealed class SwipeRecorderTests
         await channel.Writer.WriteAsync(TestSwipes.At(0));
 
         await Eventually.TrueAsync(() => outbox.LastSeq == 1, "the swipe recorded");
-        Assert.Equal(AccessDecision.Granted, outbox.Pending(0, 1).Single().CheckIn.Access);
+        Assert.Equal(AccessDecision.Granted, outbox.Pending(0, 1).Single().Decode().Access);
         await recorder.StopAsync(CancellationToken.None);
     }
 
