@@ -15,6 +15,11 @@ public static class HubEndpoints
                 : Results.Json(new HealthResponse("starting"), statusCode: StatusCodes.Status503ServiceUnavailable))
             .AllowAnonymous();
 
+        // Beside health, not in it: ready means ingest works, and the engine's rebuild never holds that back. Counts and
+        // times only, no personal data, so monitoring and the dashboard's banner need no token.
+        api.MapGet("/health/reconciliation", (HubReadiness readiness) => Results.Ok(readiness.Reconciliation))
+            .AllowAnonymous();
+
         api.MapGet("/agents", (HubQueries queries) => queries.Agents().Select(AgentResponse.From).ToList())
             .RequireAuthorization(HubPolicies.ViewIngest);
 

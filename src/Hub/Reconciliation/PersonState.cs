@@ -9,6 +9,9 @@ internal sealed class PersonState(string idNumber)
 
     public string? CardName { get; set; }
 
+    /// <summary>When the check-in that gave <see cref="CardName"/> happened.</summary>
+    public DateTimeOffset? CardNameAt { get; set; }
+
     public Registration? Registration { get; set; }
 
     public Dictionary<string, SiteVisits> Sites { get; } = new(StringComparer.Ordinal);

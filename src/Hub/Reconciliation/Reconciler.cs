@@ -11,48 +11,60 @@ namespace GateSync.Hub.Reconciliation;
 /// is applied (so a finding's stored states never arrive out of order). A crash between a check-in's commit
 /// and its findings' is repaired by the rebuild at start, which judges everything stored.
 /// </summary>
+/// <remarks>
+/// Until the first rebuild has completed, every other change waits for it (<see cref="ApplyAsync"/>): a change
+/// applied before it would be lost when the rebuilt state is swapped in. Nothing is lost by waiting: a check-in
+/// committed while the rebuild reads is either in what it reads or queued in the <see cref="ReconciliationFeed"/>
+/// (every committed batch is), and one that is in both is applied twice, which changes nothing (the engine keeps
+/// days seen, not counts).
+/// </remarks>
 public sealed partial class Reconciler(
     ReconciliationEngine engine,
     FindingStore findings,
     SiteReportStore siteReports,
     RegistrationRoll roll,
     HubDatabase database,
+    HubReadiness readiness,
+    TimeProvider time,
     ILogger<Reconciler> logger) : IRegistrationsChangedObserver, IDisposable
 {
+    /// <summary>Threads reading the store in a rebuild; the engine takes what they read on one more.</summary>
+    private static readonly int Readers = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly TaskCompletionSource _rebuilt = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly RebuildProgress _progress = new(readiness, time, logger);
 
     /// <summary>Raised after every change that may move <see cref="ReconciliationEngine.NextDueAt"/>, for the timer.</summary>
     public event Action? Changed;
 
-    /// <summary>Forgets the engine's state and rebuilds it from everything stored (at start, and after a large import).</summary>
+    /// <summary>Completes when the engine has first been rebuilt from the store.</summary>
+    public Task Rebuilt => _rebuilt.Task;
+
+    /// <summary>
+    /// Rebuilds the engine's state from everything stored (at start, and after a large import), on a thread of its own.
+    /// The engine keeps serving its previous state until the new one is whole.
+    /// </summary>
     public async Task<RebuildSummary> RebuildAsync(CancellationToken cancellationToken)
     {
         RebuildSummary summary;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var sightings = 0L;
-            var registrations = 0;
-            var open = findings.Open();
-            var changes = engine.Rebuild(
-                StoredSightings.Read(database).Select(s =>
-                {
-                    sightings++;
-                    return s;
-                }),
-                roll.Registrations().Select(r =>
-                {
-                    registrations++;
-                    return r;
-                }),
-                siteReports.All(),
-                open);
-            findings.Save(changes);
-
-            summary = new RebuildSummary(
-                sightings, registrations, engine.OpenFindings().Count,
-                changes.Count(f => f.IsOpen), changes.Count(f => !f.IsOpen));
-            Log.Rebuilt(logger, summary.CheckIns, summary.Registrations, summary.OpenFindings, summary.Opened, summary.Resolved);
+            // Seconds of synchronous reading (LiteDB binds a query to its thread): not a request's thread or the pool's.
+            summary = await Task.Factory.StartNew(
+                () => Rebuild(cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+            _rebuilt.TrySetResult();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _progress.Cancelled();
+            throw;
+        }
+        catch (Exception ex)
+        {
+            _progress.Failed(ex);
+            throw;
         }
         finally
         {
@@ -60,6 +72,33 @@ public sealed partial class Reconciler(
         }
 
         Changed?.Invoke();
+        return summary;
+    }
+
+    private RebuildSummary Rebuild(CancellationToken cancellationToken)
+    {
+        _progress.Begin();
+        var sightings = 0L;
+        var registrations = 0;
+        var open = findings.Open();
+        var changes = engine.Rebuild(
+            _progress.Count(StoredSightings.Read(database, Readers, _progress.WindowsRead, cancellationToken), cancellationToken).Select(s =>
+            {
+                sightings++;
+                return s;
+            }),
+            roll.Registrations().Select(r =>
+            {
+                registrations++;
+                return r;
+            }),
+            siteReports.All(),
+            open);
+        findings.Save(changes);
+
+        var summary = new RebuildSummary(
+            sightings, registrations, engine.OpenFindings().Count, changes.Count(f => f.IsOpen), changes.Count(f => !f.IsOpen));
+        _progress.Completed(summary);
         return summary;
     }
 
@@ -100,6 +139,7 @@ public sealed partial class Reconciler(
 
     private async Task ApplyAsync(Func<IReadOnlyList<Finding>> change, CancellationToken cancellationToken)
     {
+        await _rebuilt.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -120,9 +160,6 @@ public sealed partial class Reconciler(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Reconciliation rebuilt from {CheckIns} check-ins and {Registrations} registrations: {Open} findings open ({Opened} opened, {Resolved} resolved by the rebuild)")]
-        public static partial void Rebuilt(ILogger logger, long checkIns, int registrations, int open, int opened, int resolved);
-
         // No person data here: the finding ID leads to the person for whoever may see them.
         [LoggerMessage(EventId = 601, Level = LogLevel.Information, Message = "Finding {Type} is {Status} at site {SiteId} ({FindingId})")]
         public static partial void FindingChanged(ILogger logger, FindingType type, FindingStatus status, string siteId, string findingId);

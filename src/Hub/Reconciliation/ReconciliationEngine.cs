@@ -16,11 +16,13 @@ public sealed class ReconciliationEngine
     private readonly DistrictCalendar calendar;
     private readonly FindingRules rules;
     private readonly ResidencePattern pattern;
-    private readonly Dictionary<string, PersonState> persons = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SiteReporting> sites = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> registrantsBySite = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> waitingBySite = new(StringComparer.Ordinal);
-    private readonly DueSchedule schedule = new();
+
+    // Not readonly: a rebuild builds a whole new state aside and swaps it in (see Rebuild).
+    private Dictionary<string, PersonState> persons = new(StringComparer.Ordinal);
+    private Dictionary<string, SiteReporting> sites = new(StringComparer.Ordinal);
+    private Dictionary<string, HashSet<string>> registrantsBySite = new(StringComparer.Ordinal);
+    private Dictionary<string, HashSet<string>> waitingBySite = new(StringComparer.Ordinal);
+    private DueSchedule schedule = new();
 
     public ReconciliationEngine(ReconciliationSettings settings, TimeProvider time)
     {
@@ -54,7 +56,8 @@ public sealed class ReconciliationEngine
     /// <summary>
     /// Forgets everything and rebuilds from the store (at start-up): every check-in, registration, site's
     /// reporting and the findings still open, then judges everyone once. Returns what changed against
-    /// <paramref name="openFindings"/>.
+    /// <paramref name="openFindings"/>. The new state is built aside and swapped in at the end, so readers
+    /// (reports, the timer) see the previous state whole until then instead of waiting or seeing half of it.
     /// </summary>
     public IReadOnlyList<Finding> Rebuild(
         IEnumerable<Sighting> sightings,
@@ -66,49 +69,20 @@ public sealed class ReconciliationEngine
         ArgumentNullException.ThrowIfNull(registrations);
         ArgumentNullException.ThrowIfNull(siteReporting);
         ArgumentNullException.ThrowIfNull(openFindings);
+
+        // Nobody else sees the new engine, so its lock is never contended while it reads.
+        var built = new ReconciliationEngine(settings, time);
+        var changes = built.Load(sightings, registrations, siteReporting, openFindings);
         lock (gate)
         {
-            persons.Clear();
-            sites.Clear();
-            registrantsBySite.Clear();
-            waitingBySite.Clear();
-            schedule.Clear();
-
-            foreach (var reporting in siteReporting)
-            {
-                sites[reporting.SiteId] = reporting;
-            }
-
-            foreach (var finding in openFindings.Where(f => f.IsOpen).OrderBy(f => f.OpenedAt))
-            {
-                var person = PersonFor(finding.IdNumber, force: true)!;
-
-                // At most one open finding of a type per person and site, even if the store holds more.
-                if (person.OpenFinding(finding.Type, finding.SiteId) is null)
-                {
-                    person.Open.Add(finding);
-                }
-            }
-
-            foreach (var registration in registrations)
-            {
-                Apply(registration);
-            }
-
-            foreach (var sighting in sightings)
-            {
-                Apply(sighting);
-            }
-
-            var changes = new List<Finding>();
-            var now = time.GetUtcNow();
-            foreach (var person in persons.Values)
-            {
-                Judge(person, now, changes);
-            }
-
-            return changes;
+            persons = built.persons;
+            sites = built.sites;
+            registrantsBySite = built.registrantsBySite;
+            waitingBySite = built.waitingBySite;
+            schedule = built.schedule;
         }
+
+        return changes;
     }
 
     public IReadOnlyList<Finding> RecordSighting(Sighting sighting) => RecordSightings([sighting]);
@@ -248,6 +222,51 @@ public sealed class ReconciliationEngine
         }
     }
 
+    private List<Finding> Load(
+        IEnumerable<Sighting> sightings,
+        IEnumerable<Registration> registrations,
+        IEnumerable<SiteReporting> siteReporting,
+        IEnumerable<Finding> openFindings)
+    {
+        lock (gate)
+        {
+            foreach (var reporting in siteReporting)
+            {
+                sites[reporting.SiteId] = reporting;
+            }
+
+            foreach (var finding in openFindings.Where(f => f.IsOpen).OrderBy(f => f.OpenedAt))
+            {
+                var person = PersonFor(finding.IdNumber, force: true)!;
+
+                // At most one open finding of a type per person and site, even if the store holds more.
+                if (person.OpenFinding(finding.Type, finding.SiteId) is null)
+                {
+                    person.Open.Add(finding);
+                }
+            }
+
+            foreach (var registration in registrations)
+            {
+                Apply(registration);
+            }
+
+            foreach (var sighting in sightings)
+            {
+                Apply(sighting);
+            }
+
+            var changes = new List<Finding>();
+            var now = time.GetUtcNow();
+            foreach (var person in persons.Values)
+            {
+                Judge(person, now, changes);
+            }
+
+            return changes;
+        }
+    }
+
     private PersonState? Apply(Sighting sighting)
     {
         if (PersonFor(sighting.IdNumber, force: false) is not { } person)
@@ -255,9 +274,12 @@ public sealed class ReconciliationEngine
             return null;
         }
 
-        if (!string.IsNullOrWhiteSpace(sighting.Name))
+        // The name of the latest check-in wins, whatever order they come in (a rebuild reads in parallel, and a
+        // check-in may come both from the rebuild's read and from the feed).
+        if (!string.IsNullOrWhiteSpace(sighting.Name) && (person.CardNameAt is not { } known || sighting.OccurredAt >= known))
         {
             person.CardName = sighting.Name;
+            person.CardNameAt = sighting.OccurredAt;
         }
 
         if (!person.Sites.TryGetValue(sighting.SiteId, out var visits))

@@ -40,7 +40,7 @@ public static class ReconciliationServiceCollectionExtensions
         services.AddSingleton<GateSync.Hub.Api.IBearerTokenResolver, IssuedTokenResolver>();
         services.AddAuthorizationBuilder().AddAccessPolicies();
 
-        // Rebuild first, so the worker and timer start from everything stored.
+        // The rebuild runs after start in the background; the worker and timer wait for it (Reconciler.ApplyAsync).
         services.AddHostedService<ReconciliationStartup>();
         services.AddHostedService<ReconciliationWorker>();
         services.AddHostedService<ReconciliationTimer>();
@@ -50,8 +50,10 @@ public static class ReconciliationServiceCollectionExtensions
     public static IEndpointRouteBuilder MapHubReconciliation(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapImportEndpoints();
-        endpoints.MapFindingsEndpoints();
-        endpoints.MapReportsEndpoints();
+
+        // Until the engine is rebuilt after a start: stored findings are served marked, reports are refused (RebuildingReads).
+        endpoints.MapGroup(string.Empty).AddEndpointFilter(RebuildingReads.MarkWhileRebuilding).MapFindingsEndpoints();
+        endpoints.MapGroup(string.Empty).AddEndpointFilter(RebuildingReads.RequireRebuilt).MapReportsEndpoints();
         endpoints.MapUserEndpoints();
         endpoints.MapAuditEndpoints();
         return endpoints;

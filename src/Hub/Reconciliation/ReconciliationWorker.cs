@@ -1,6 +1,9 @@
 namespace GateSync.Hub.Reconciliation;
 
-/// <summary>Judges each committed batch from the <see cref="ReconciliationFeed"/> and stores the findings it changes.</summary>
+/// <summary>
+/// Judges each committed batch from the <see cref="ReconciliationFeed"/> and stores the findings it changes. Batches
+/// committed during the rebuild at start wait in the feed until it is done (<see cref="Reconciler"/>).
+/// </summary>
 public sealed partial class ReconciliationWorker(ReconciliationFeed feed, Reconciler reconciler, ILogger<ReconciliationWorker> logger)
     : BackgroundService
 {

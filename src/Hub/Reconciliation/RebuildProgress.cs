@@ -1,0 +1,97 @@
+namespace GateSync.Hub.Reconciliation;
+
+/// <summary>
+/// What a rebuild has read so far, published to <see cref="HubReadiness"/> (for <c>GET /api/health/reconciliation</c>) and to the log,
+/// so an operator watching a long rebuild at start sees it move.
+/// </summary>
+internal sealed partial class RebuildProgress(HubReadiness readiness, TimeProvider time, ILogger logger)
+{
+    /// <summary>How often the health answer's count moves: often enough to watch, rarely enough to cost nothing.</summary>
+    public const int StatusEvery = 10_000;
+
+    /// <summary>A log line per this many check-ins: about ten for a district's two million.</summary>
+    public const int LogEvery = 250_000;
+
+    private long _started;
+    private double _windowsRead;
+
+    public void Begin()
+    {
+        _started = time.GetTimestamp();
+        _windowsRead = 0;
+        readiness.SetReconciliation(readiness.Reconciliation with
+        {
+            State = RebuildState.Rebuilding,
+            CheckInsRead = 0,
+            Progress = 0,
+            StartedAt = time.GetUtcNow(),
+            Error = null,
+        });
+        Log.Started(logger);
+    }
+
+    /// <summary>From the reader threads: the share of the store read (counting stops short of it, by what is queued).</summary>
+    public void WindowsRead(double share) => Volatile.Write(ref _windowsRead, share);
+
+    /// <summary>Passes the sightings through, counting them as the engine takes them; stops when cancelled.</summary>
+    public IEnumerable<Sighting> Count(IEnumerable<Sighting> sightings, CancellationToken cancellationToken)
+    {
+        long read = 0;
+        foreach (var sighting in sightings)
+        {
+            yield return sighting;
+            if (++read % StatusEvery == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var share = Volatile.Read(ref _windowsRead);
+                readiness.SetReconciliation(readiness.Reconciliation with { CheckInsRead = read, Progress = share });
+                if (read % LogEvery == 0)
+                {
+                    Log.Progress(logger, read, share * 100, time.GetElapsedTime(_started).TotalSeconds);
+                }
+            }
+        }
+
+        readiness.SetReconciliation(readiness.Reconciliation with { CheckInsRead = read, Progress = 1 });
+    }
+
+    public void Completed(RebuildSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        readiness.SetReconciliation(readiness.Reconciliation with
+        {
+            State = RebuildState.Ready,
+            CheckInsRead = summary.CheckIns,
+            Progress = 1,
+            LastRebuiltAt = time.GetUtcNow(),
+        });
+        Log.Rebuilt(
+            logger, summary.CheckIns, summary.Registrations, summary.OpenFindings, summary.Opened, summary.Resolved, time.GetElapsedTime(_started).TotalSeconds);
+    }
+
+    /// <summary>Stopped half way (the host stops, or the caller gave up): the engine keeps its previous state.</summary>
+    public void Cancelled()
+    {
+        var status = readiness.Reconciliation;
+        readiness.SetReconciliation(status with { State = status.IsCurrent ? RebuildState.Ready : RebuildState.Pending });
+    }
+
+    /// <summary>The engine keeps its previous state (the new one is swapped in only when whole).</summary>
+    public void Failed(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        readiness.SetReconciliation(readiness.Reconciliation with { State = RebuildState.Failed, Error = exception.Message });
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Reconciliation rebuilt from {CheckIns} check-ins and {Registrations} registrations in {Seconds:0.0} s: {Open} findings open ({Opened} opened, {Resolved} resolved by the rebuild)")]
+        public static partial void Rebuilt(ILogger logger, long checkIns, int registrations, int open, int opened, int resolved, double seconds);
+
+        [LoggerMessage(EventId = 602, Level = LogLevel.Information, Message = "Reconciliation rebuild started: reading every stored check-in; ingest and the API serve meanwhile, findings wait")]
+        public static partial void Started(ILogger logger);
+
+        [LoggerMessage(EventId = 603, Level = LogLevel.Information, Message = "Reconciliation rebuild: {Read} check-ins read ({Percent:0}% of the store) in {Seconds:0.0} s")]
+        public static partial void Progress(ILogger logger, long read, double percent, double seconds);
+    }
+}
