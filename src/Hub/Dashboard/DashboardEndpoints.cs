@@ -41,7 +41,8 @@ public static class DashboardEndpoints
                 var arrivals = engine.Presences(now, DailyTrend.Days).Where(p => scope.Contains(p.SiteId, sites));
                 return Results.Ok(DailyTrend.Calculate(now, calendar, open, arrivals));
             })
-            .RequireAuthorization(AccessPolicies.ReadArea);
+            .RequireAuthorization(AccessPolicies.ReadArea)
+            .AddEndpointFilter(RebuildingReads.RequireRebuilt);
 
         endpoints.MapGet("/api/dashboard/sites", (
                 HttpContext context,
@@ -112,7 +113,8 @@ public static class DashboardEndpoints
 
                 return person is null ? Results.NotFound(new ErrorResponse("no such person in your area")) : Results.Ok(person);
             })
-            .RequireAuthorization(DashboardPolicies.SearchPerson);
+            .RequireAuthorization(DashboardPolicies.SearchPerson)
+            .AddEndpointFilter(RebuildingReads.RequireRebuilt);
 
         return endpoints;
     }

@@ -42,6 +42,8 @@ public sealed class MosquittoBroker : IAsyncDisposable
                 "allow_anonymous true",
                 // The shipped config lifts Mosquitto's default of 1000, which silently drops QoS 1 check-ins.
                 "max_queued_messages 0",
+                // As shipped: with Nagle on, deliveries and acks fall into step with delayed TCP acks (200 ms cycles).
+                "set_tcp_nodelay true",
                 "persistence true",
                 $"persistence_location {broker._directory.Path}/",
                 "log_dest stderr",

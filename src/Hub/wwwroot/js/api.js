@@ -1,4 +1,6 @@
 // The JSON API with the session cookie; changes carry the session's anti-forgery token.
+import { t } from './i18n.js';
+
 const ANTI_FORGERY_HEADER = 'X-GateSync-AntiForgery';
 let antiForgeryToken = '';
 
@@ -29,6 +31,8 @@ export async function api(path, { method = 'GET', json, body, contentType } = {}
   if (text) {
     try { data = JSON.parse(text); } catch { data = text; }
   }
+  // After a restart the hub rebuilds its findings engine; what is computed from it answers 503 until then.
+  if (response.status === 503 && data && data.reconciliation) throw new ApiError(503, t('error.rebuilding'));
   if (!response.ok) throw new ApiError(response.status, (data && data.error) || `${response.status} ${response.statusText}`);
   return data;
 }
