@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.IO.Ports;
 
 namespace GateSync.Bench.Support;
 
@@ -8,49 +7,18 @@ public sealed class RelayBoard : IAsyncDisposable
 {
     private static readonly byte[] CloseRelay1 = [0xA0, 0x01, 0x01, 0xA2];
 
-    private readonly SerialPort port;
-    private readonly CancellationTokenSource stopping = new();
-    private readonly Task loop;
-    private readonly List<long> closedAt = [];
+    private readonly TimestampLog closedAt = new();
+    private readonly PtyDeviceLoop loop;
 
-    private RelayBoard(SerialPort port)
-    {
-        this.port = port;
-        loop = Task.Run(() => ListenAsync(stopping.Token));
-    }
+    private RelayBoard(string device) => loop = PtyDeviceLoop.Open(device, 9600, ListenAsync);
 
-    public static RelayBoard Open(string device)
-    {
-        var port = new SerialPort(device, 9600, Parity.None, 8, StopBits.One) { Handshake = Handshake.None };
-        port.Open();
-        return new RelayBoard(port);
-    }
+    public static RelayBoard Open(string device) => new(device);
 
-    public IReadOnlyList<long> CloseTimestamps()
-    {
-        lock (closedAt)
-        {
-            return [.. closedAt];
-        }
-    }
+    public IReadOnlyList<long> CloseTimestamps() => closedAt.Snapshot();
 
-    public async ValueTask DisposeAsync()
-    {
-        await stopping.CancelAsync();
-        try
-        {
-            port.Dispose();
-            await loop;
-        }
-        catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
-        {
-            // Closing the port ends the read loop.
-        }
+    public ValueTask DisposeAsync() => loop.DisposeAsync();
 
-        stopping.Dispose();
-    }
-
-    private async Task ListenAsync(CancellationToken cancellationToken)
+    private async Task ListenAsync(Stream port, CancellationToken cancellationToken)
     {
         var buffer = new byte[256];
         var pending = new List<byte>();
@@ -58,7 +26,7 @@ public sealed class RelayBoard : IAsyncDisposable
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                var read = await port.BaseStream.ReadAsync(buffer, cancellationToken);
+                var read = await port.ReadAsync(buffer, cancellationToken);
                 var at = Stopwatch.GetTimestamp();
                 if (read == 0)
                 {
@@ -70,10 +38,7 @@ public sealed class RelayBoard : IAsyncDisposable
                 {
                     if (pending[0] == CloseRelay1[0] && pending[1] == CloseRelay1[1] && pending[2] == CloseRelay1[2] && pending[3] == CloseRelay1[3])
                     {
-                        lock (closedAt)
-                        {
-                            closedAt.Add(at);
-                        }
+                        closedAt.Add(at);
 
                         pending.RemoveRange(0, CloseRelay1.Length);
                     }

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
-using System.IO.Ports;
 using GateSync.Contracts.Wire;
 using GateSync.Testing.Sam;
 
@@ -12,19 +11,16 @@ namespace GateSync.Bench.Support;
 /// </summary>
 public sealed class TimedSamDevice : IAsyncDisposable
 {
-    private readonly SerialPort port;
-    private readonly CancellationTokenSource stopping = new();
-    private readonly Task loop;
     private readonly SamCommandReader commands = new();
-    private readonly List<long> readAt = [];
+    private readonly TimestampLog readAt = new();
     private readonly Random photo = new(467);
+    private readonly PtyDeviceLoop loop;
     private volatile byte[]? armed;
 
-    private TimedSamDevice(SerialPort port, string readerId)
+    private TimedSamDevice(string device, string readerId)
     {
-        this.port = port;
         ReaderId = readerId;
-        loop = Task.Run(() => ServeAsync(stopping.Token));
+        loop = PtyDeviceLoop.Open(device, 115200, ServeAsync);
     }
 
     public string ReaderId { get; }
@@ -32,49 +28,24 @@ public sealed class TimedSamDevice : IAsyncDisposable
     /// <summary>Whether the last card placed has not been read yet.</summary>
     public bool Armed => armed is not null;
 
-    public static TimedSamDevice Open(string device, string readerId)
-    {
-        var port = new SerialPort(device, 115200, Parity.None, 8, StopBits.One) { Handshake = Handshake.None };
-        port.Open();
-        return new TimedSamDevice(port, readerId);
-    }
+    public static TimedSamDevice Open(string device, string readerId) => new(device, readerId);
 
     /// <summary>Places a card for one read; the reader finds it on its next poll.</summary>
     public void Place(CardData card) => armed = SamTextBlockEncoder.Encode(card);
 
     /// <summary>Stopwatch timestamps of the reads answered so far.</summary>
-    public IReadOnlyList<long> ReadTimestamps()
-    {
-        lock (readAt)
-        {
-            return [.. readAt];
-        }
-    }
+    public IReadOnlyList<long> ReadTimestamps() => readAt.Snapshot();
 
-    public async ValueTask DisposeAsync()
-    {
-        await stopping.CancelAsync();
-        try
-        {
-            port.Dispose();
-            await loop;
-        }
-        catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
-        {
-            // Closing the port ends the read loop.
-        }
+    public ValueTask DisposeAsync() => loop.DisposeAsync();
 
-        stopping.Dispose();
-    }
-
-    private async Task ServeAsync(CancellationToken cancellationToken)
+    private async Task ServeAsync(Stream port, CancellationToken cancellationToken)
     {
         var buffer = new byte[4096];
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                var read = await port.BaseStream.ReadAsync(buffer, cancellationToken);
+                var read = await port.ReadAsync(buffer, cancellationToken);
                 if (read == 0)
                 {
                     return;
@@ -83,7 +54,7 @@ public sealed class TimedSamDevice : IAsyncDisposable
                 commands.Append(buffer.AsSpan(0, read));
                 while (commands.TakeCommand() is { } command)
                 {
-                    await AnswerAsync(command, cancellationToken);
+                    await AnswerAsync(port, command, cancellationToken);
                 }
             }
         }
@@ -93,7 +64,7 @@ public sealed class TimedSamDevice : IAsyncDisposable
         }
     }
 
-    private async Task AnswerAsync((int Code, int Parameter) command, CancellationToken cancellationToken)
+    private async Task AnswerAsync(Stream port, (int Code, int Parameter) command, CancellationToken cancellationToken)
     {
         var card = armed;
         var (response, isRead) = command switch
@@ -103,15 +74,12 @@ public sealed class TimedSamDevice : IAsyncDisposable
             (0x30, 0x01) => (card is null ? SamReaderEmulator.Frame(SamReaderEmulator.ReadFailed, default) : SamReaderEmulator.Frame(SamReaderEmulator.Success, ReadData(card)), card is not null),
             _ => (SamReaderEmulator.Frame(SamReaderEmulator.Success, default), false),
         };
-        await port.BaseStream.WriteAsync(response, cancellationToken);
+        await port.WriteAsync(response, cancellationToken);
         if (isRead)
         {
             var at = Stopwatch.GetTimestamp();
             armed = null;
-            lock (readAt)
-            {
-                readAt.Add(at);
-            }
+            readAt.Add(at);
         }
     }
 
