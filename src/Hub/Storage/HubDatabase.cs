@@ -20,7 +20,7 @@ public sealed partial class HubDatabase : IDisposable
     public const string RejectedCollection = "rejected";
 
     /// <summary>Indexes older versions kept on check-ins, dropped when the file is opened.</summary>
-    public static readonly string[] RetiredCheckInIndexes =
+    private static readonly string[] RetiredCheckInIndexes =
         [nameof(CheckInDocument.IdNumber), nameof(CheckInDocument.SiteId), nameof(CheckInDocument.AgentId)];
 
     private readonly LiteDatabase _database;
@@ -88,7 +88,7 @@ public sealed partial class HubDatabase : IDisposable
     private void EnsureIndexes()
     {
         // Each secondary index on check-ins costs ingest a large share of its rate (bench/README.md), so they carry only
-        // the one the retention purge needs. Counts per agent and site come from the _id index; nothing looks check-ins
+        // the one the retention purge and the reconciliation rebuild's day windows read through. Counts per agent and site come from the _id index; nothing looks check-ins
         // up by ID number (a person's whereabouts are the reconciliation engine's). Files from before kept the others.
         CheckIns.EnsureIndex(c => c.OccurredAt);
         foreach (var retired in RetiredCheckInIndexes)
