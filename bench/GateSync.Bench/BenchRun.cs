@@ -10,8 +10,21 @@ public static class BenchRun
 {
     public static readonly string[] Scenarios = ["ingest", "drain", "agent", "reconciliation"];
 
+    /// <summary>First argument of the bench run as a child process that starts the hub on a store (<see cref="HubStartScenario"/>).</summary>
+    public const string HubStartArgument = "--hub-start";
+
     public static async Task<int> MainAsync(string[] args)
     {
+        if (args.FirstOrDefault() == HubStartArgument && args.Length > 1)
+        {
+            return await HubStartScenario.MeasureInThisProcessAsync(
+                args[1],
+                DateTimeOffset.Parse(Value(args, "--written-at")!, System.Globalization.CultureInfo.InvariantCulture),
+                int.Parse(Value(args, "--check-ins")!, System.Globalization.CultureInfo.InvariantCulture),
+                Value(args, "--part")!,
+                Value(args, "--figures")!);
+        }
+
         var quick = args.Contains("--quick");
         var output = Value(args, "--out") ?? Path.Combine(Environment.CurrentDirectory, "bench", "results");
         var only = Value(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? Scenarios;

@@ -118,7 +118,7 @@ public static class AgentDoorScenario
             Unit = "MiB",
             Better = Better.Lower,
             Target = 60,
-            Note = $"VmRSS of the real agent process (workstation GC, as shipped) once a second for {settings.AgentIdle.TotalSeconds:0} s after its first status reached the hub; mean of the second half " +
+            Note = $"VmRSS of the real agent process ({AgentProgram.Description}; workstation GC, as shipped) once a second for {settings.AgentIdle.TotalSeconds:0} s after its first status reached the hub; mean of the second half " +
                    $"(min {idle.DefaultIfEmpty(0).Min():0.0}, max {idle.DefaultIfEmpty(0).Max():0.0}; {idleSplit}). Readers: two SAM readers polling every 200 ms on socat ptys; door: ValidCard on an LCUS relay pty.",
         });
         report.Add(new Figure
@@ -150,7 +150,7 @@ public static class AgentDoorScenario
             Unit = "ms",
             Better = Better.Lower,
             Target = 50,
-            Note = $"as the p50; max {latencies.DefaultIfEmpty(0).Max():0.0} ms. The reader's poll wait (up to 200 ms between a card landing and being read) comes before and is not counted.",
+            Note = $"as the p50; max {latencies.DefaultIfEmpty(0).Max():0.0} ms; slowest: {Slowest(latencies)}. The reader's poll wait (up to 200 ms between a card landing and being read) comes before and is not counted.",
         });
         if (findings.Count > 0)
         {
@@ -168,6 +168,10 @@ public static class AgentDoorScenario
             });
         }
     }
+
+    /// <summary>The three slowest swipes with their place in the run (#1 the first), so a cold first swipe shows as such.</summary>
+    private static string Slowest(List<double> latencies) =>
+        string.Join(", ", latencies.Select((ms, i) => (ms, i)).OrderByDescending(x => x.ms).Take(3).Select(x => $"{x.ms:0.0} ms (#{x.i + 1})"));
 
     private static bool AgentConnected(InProcessHub hub) =>
         hub.Get<GateSync.Hub.Storage.HubQueries>().Agents().Any(a => a.AgentId == AgentId && a.Online);

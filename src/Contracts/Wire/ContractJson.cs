@@ -33,7 +33,14 @@ public static class ContractJson
             // Payloads are read by people through mosquitto_sub, never embedded in HTML: keep 张三 and +08:00 readable.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        // One generic converter per contract enum rather than the non-generic JsonStringEnumConverter, whose converters
+        // are made by reflection at run time (IL3050): the agent is published as native AOT. Same JSON either way.
+        options.Converters.Add(new JsonStringEnumConverter<CardType>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<Gender>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<Direction>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<AccessDecision>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<AgentState>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<ReaderState>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new Rfc3339DateTimeOffsetConverter());
         return options;
     }

@@ -15,6 +15,8 @@ public sealed partial class RetentionPurge(
 {
     private const int ChunkSize = 2000;
 
+    private static readonly string Before = $"$.{nameof(CheckInDocument.SightingKey)} < @0";
+
     /// <summary>The first purge waits a little, so the hub's start (and its reconciliation rebuild) goes first.</summary>
     private static readonly TimeSpan FirstDelay = TimeSpan.FromSeconds(30);
 
@@ -31,7 +33,14 @@ public sealed partial class RetentionPurge(
         var deleted = 0;
         while (true)
         {
-            var ids = database.CheckIns.Query().Where(c => c.OccurredAt < cutoff).Select(c => c.Id).Limit(ChunkSize).ToList();
+            // Through the sighting key's index, which sorts check-ins by when they happened.
+            var ids = database.CheckInDocuments.Query()
+                .Where(Before, SightingKeyFormat.From(cutoff.UtcDateTime))
+                .Select("$._id")
+                .Limit(ChunkSize)
+                .ToEnumerable()
+                .Select(d => d["_id"])
+                .ToList();
             if (ids.Count == 0)
             {
                 break;

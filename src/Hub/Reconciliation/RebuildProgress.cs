@@ -13,12 +13,15 @@ internal sealed partial class RebuildProgress(HubReadiness readiness, TimeProvid
     public const int LogEvery = 250_000;
 
     private long _started;
+    private long _saving;
+    private long _unreadable;
     private double _windowsRead;
 
     public void Begin()
     {
         _started = time.GetTimestamp();
         _windowsRead = 0;
+        _unreadable = 0;
         readiness.SetReconciliation(readiness.Reconciliation with
         {
             State = RebuildState.Rebuilding,
@@ -55,6 +58,12 @@ internal sealed partial class RebuildProgress(HubReadiness readiness, TimeProvid
         readiness.SetReconciliation(readiness.Reconciliation with { CheckInsRead = read, Progress = 1 });
     }
 
+    /// <summary>From the reader threads: a stored check-in without a readable sighting key, which the rebuild passes over.</summary>
+    public void Unreadable() => Interlocked.Increment(ref _unreadable);
+
+    /// <summary>The engine is rebuilt; what it changed is being stored.</summary>
+    public void Saving() => _saving = time.GetTimestamp();
+
     public void Completed(RebuildSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
@@ -65,8 +74,20 @@ internal sealed partial class RebuildProgress(HubReadiness readiness, TimeProvid
             Progress = 1,
             LastRebuiltAt = time.GetUtcNow(),
         });
+        if (Interlocked.Read(ref _unreadable) is > 0 and var unreadable)
+        {
+            Log.Unreadable(logger, unreadable);
+        }
+
         Log.Rebuilt(
-            logger, summary.CheckIns, summary.Registrations, summary.OpenFindings, summary.Opened, summary.Resolved, time.GetElapsedTime(_started).TotalSeconds);
+            logger,
+            summary.CheckIns,
+            summary.Registrations,
+            summary.OpenFindings,
+            summary.Opened,
+            summary.Resolved,
+            time.GetElapsedTime(_started).TotalSeconds,
+            time.GetElapsedTime(_saving).TotalSeconds);
     }
 
     /// <summary>Stopped half way (the host stops, or the caller gave up): the engine keeps its previous state.</summary>
@@ -85,8 +106,11 @@ internal sealed partial class RebuildProgress(HubReadiness readiness, TimeProvid
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Reconciliation rebuilt from {CheckIns} check-ins and {Registrations} registrations in {Seconds:0.0} s: {Open} findings open ({Opened} opened, {Resolved} resolved by the rebuild)")]
-        public static partial void Rebuilt(ILogger logger, long checkIns, int registrations, int open, int opened, int resolved, double seconds);
+        [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Reconciliation rebuilt from {CheckIns} check-ins and {Registrations} registrations in {Seconds:0.0} s: {Open} findings open ({Opened} opened, {Resolved} resolved by the rebuild, stored in {SavingSeconds:0.0} s)")]
+        public static partial void Rebuilt(ILogger logger, long checkIns, int registrations, int open, int opened, int resolved, double seconds, double savingSeconds);
+
+        [LoggerMessage(EventId = 605, Level = LogLevel.Warning, Message = "Reconciliation rebuild passed over {Count} stored check-ins without a readable sighting key (not written by ingest); they count for no finding")]
+        public static partial void Unreadable(ILogger logger, long count);
 
         [LoggerMessage(EventId = 602, Level = LogLevel.Information, Message = "Reconciliation rebuild started: reading every stored check-in; ingest and the API serve meanwhile, findings wait")]
         public static partial void Started(ILogger logger);

@@ -82,7 +82,7 @@ public sealed partial class Reconciler(
         var registrations = 0;
         var open = findings.Open();
         var changes = engine.Rebuild(
-            _progress.Count(StoredSightings.Read(database, Readers, _progress.WindowsRead, cancellationToken), cancellationToken).Select(s =>
+            _progress.Count(StoredSightings.Read(database, Readers, _progress.WindowsRead, _progress.Unreadable, cancellationToken), cancellationToken).Select(s =>
             {
                 sightings++;
                 return s;
@@ -94,6 +94,7 @@ public sealed partial class Reconciler(
             }),
             siteReports.All(),
             open);
+        _progress.Saving();
         findings.Save(changes);
 
         var summary = new RebuildSummary(

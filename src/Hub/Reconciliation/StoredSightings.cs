@@ -6,18 +6,17 @@ namespace GateSync.Hub.Reconciliation;
 
 /// <summary>
 /// Every stored check-in as a <see cref="Sighting"/>, for a rebuild: read by several threads, each taking windows of
-/// <c>occurredAt</c> through its index, handed to the one thread that feeds the engine.
+/// time through the sighting key's index, handed to the one thread that feeds the engine.
 /// </summary>
 /// <remarks>
-/// Why this shape (bench/README.md): the four fields are read as raw BSON (mapping whole documents was 2-3 times slower);
-/// in <c>occurredAt</c> order, which is about the order documents were written, so consecutive reads hit the same data
-/// pages (the <c>_id</c> order, agent by agent, jumps across the file and read 2.5 times slower on a district's store);
-/// in windows, because a LiteDB query holds every page it read until it ends (a single query over two million
+/// Why this shape (bench/README.md): only the sighting key is read, from its index, so no document is read at all
+/// (<see cref="SightingKeyFormat"/>); the key sorts by when the swipe happened, so a window of time is a range of the
+/// index; in windows, because a LiteDB query holds every page it read until it ends (a single query over two million
 /// documents held a gigabyte); and in parallel, since one query uses one core.
 /// </remarks>
 public static class StoredSightings
 {
-    /// <summary>One query's share: a day of a district's check-ins is about 70,000 documents, 60 MB of pages.</summary>
+    /// <summary>One query's share: a day of a district's check-ins is about 70,000 keys, some 10 MB of index pages.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromDays(1);
 
     /// <summary>A clock far off (a device's year 2099) must not make thousands of empty queries; windows widen instead.</summary>
@@ -25,18 +24,21 @@ public static class StoredSightings
 
     private const int ChunkSize = 4_096;
 
-    private static readonly string Fields =
-        $"{{{nameof(CheckInDocument.IdNumber)}: $.{nameof(CheckInDocument.IdNumber)}, {nameof(CheckInDocument.Name)}: $.{nameof(CheckInDocument.Name)}, " +
-        $"{nameof(CheckInDocument.SiteId)}: $.{nameof(CheckInDocument.SiteId)}, {nameof(CheckInDocument.OccurredAt)}: $.{nameof(CheckInDocument.OccurredAt)}}}";
+    private static readonly string Key = $"$.{nameof(CheckInDocument.SightingKey)}";
 
-    private static readonly string InWindow = $"$.{nameof(CheckInDocument.OccurredAt)} BETWEEN @0 AND @1";
+    private static readonly string InWindow = $"{Key} BETWEEN @0 AND @1";
 
     /// <summary>
     /// Reads with <paramref name="readers"/> threads; <paramref name="windowsRead"/> is told the share of windows read
-    /// (0-1) from those threads. Check-ins stored while it reads may or may not be included.
+    /// (0-1) from those threads, <paramref name="unreadable"/> of each stored check-in passed over for want of a readable
+    /// key. Check-ins stored while it reads may or may not be included.
     /// </summary>
     public static IEnumerable<Sighting> Read(
-        HubDatabase database, int readers, Action<double>? windowsRead = null, CancellationToken cancellationToken = default)
+        HubDatabase database,
+        int readers,
+        Action<double>? windowsRead = null,
+        Action? unreadable = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentOutOfRangeException.ThrowIfLessThan(readers, 1);
@@ -50,7 +52,7 @@ public static class StoredSightings
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var chunks = new BlockingCollection<Sighting[]>(boundedCapacity: readers * 4);
         readers = Math.Min(readers, windows.Count);
-        var queue = new WindowQueue(windows, readers, windowsRead);
+        var queue = new WindowQueue(windows, readers, windowsRead, unreadable);
         var workers = Enumerable.Range(0, readers)
             .Select(_ => Task.Factory.StartNew(
                 () => ReadWindows(checkIns, queue, chunks, stop),
@@ -98,8 +100,8 @@ public static class StoredSightings
         return null;
     }
 
-    /// <summary>Windows of <c>occurredAt</c> that cover every stored check-in exactly once, oldest first.</summary>
-    internal static List<(DateTime From, DateTime To)> Windows(ILiteCollection<BsonDocument> checkIns)
+    /// <summary>Ranges of sighting keys, by time, that cover every stored check-in exactly once, oldest first.</summary>
+    internal static List<(string From, string To)> Windows(ILiteCollection<BsonDocument> checkIns)
     {
         if (End(checkIns, Query.Ascending) is not { } first || End(checkIns, Query.Descending) is not { } last)
         {
@@ -110,33 +112,32 @@ public static class StoredSightings
         var span = last - from;
         var count = (int)Math.Clamp(Math.Ceiling(span / Window), 1, MaxWindows);
 
-        // LiteDB keeps milliseconds and compares at that precision, so windows meet on whole milliseconds; the outer
-        // ends are open so that check-ins stored since (late ones too) are not left between windows.
+        // Keys hold whole milliseconds, so windows meet on them; the outer ends are open so that check-ins stored since
+        // (late ones too) are not left between windows.
         var step = TimeSpan.FromMilliseconds(Math.Ceiling(span.TotalMilliseconds / count) + 1);
-        var windows = new List<(DateTime From, DateTime To)>(count);
+        var windows = new List<(string From, string To)>(count);
         for (var i = 0; i < count; i++)
         {
-            var start = i == 0 ? DateTime.MinValue : from + (step * i);
-            var end = i == count - 1 ? DateTime.MaxValue : from + (step * (i + 1)) - TimeSpan.FromMilliseconds(1);
-            windows.Add((DateTime.SpecifyKind(start, DateTimeKind.Utc), DateTime.SpecifyKind(end, DateTimeKind.Utc)));
+            var start = i == 0 ? SightingKeyFormat.Lowest : SightingKeyFormat.From(from + (step * i));
+            var end = i == count - 1 ? SightingKeyFormat.Highest : SightingKeyFormat.Through(from + (step * (i + 1)) - TimeSpan.FromMilliseconds(1));
+            windows.Add((start, end));
         }
 
         return windows;
     }
 
-    /// <summary>
-    /// The earliest or latest <c>occurredAt</c> held, from the index's end (no scan); <c>null</c> for no check-in. Not
-    /// LiteDB's Min and Max: they throw on an empty collection, and would give a document without the field (null sorts first).
-    /// </summary>
+    /// <summary>The earliest or latest swipe held, from the index's end (no scan); <c>null</c> for no check-in.</summary>
     private static DateTime? End(ILiteCollection<BsonDocument> checkIns, int order)
     {
         var ends = checkIns.Query()
-            .Where(InWindow, DateTime.MinValue, DateTime.MaxValue)
-            .OrderBy($"$.{nameof(CheckInDocument.OccurredAt)}", order)
-            .Select($"{{t: $.{nameof(CheckInDocument.OccurredAt)}}}")
+            .Where(InWindow, SightingKeyFormat.Lowest, SightingKeyFormat.Highest)
+            .OrderBy(Key, order)
+            .Select(Key)
             .Limit(1)
             .ToDocuments();
-        return ends.FirstOrDefault() is { } end && end["t"] is { IsDateTime: true } at ? at.AsDateTime.ToUniversalTime() : null;
+        return ends.FirstOrDefault() is { } end && end[nameof(CheckInDocument.SightingKey)] is { IsString: true } key
+            ? SightingKeyFormat.TimeOf(key.AsString)
+            : null;
     }
 
     /// <summary>One reader thread: whole windows, one query each (LiteDB binds a query to its thread).</summary>
@@ -149,17 +150,20 @@ public static class StoredSightings
             while (!stop.IsCancellationRequested && queue.Next() is { } window)
             {
                 // Parsed per query: a BsonExpression carries its parameters and is not to be shared between threads.
-                var documents = checkIns.Query().Where(InWindow, window.From, window.To).Select(Fields).ToEnumerable();
+                var documents = checkIns.Query().Where(InWindow, window.From, window.To).Select(Key).ToEnumerable();
                 foreach (var document in documents)
                 {
-                    if (ToSighting(document) is { } sighting)
+                    if (ToSighting(document) is not { } sighting)
                     {
-                        chunk.Add(sighting);
-                        if (chunk.Count == ChunkSize)
-                        {
-                            chunks.Add([.. chunk], stop.Token);
-                            chunk.Clear();
-                        }
+                        queue.Unreadable();
+                        continue;
+                    }
+
+                    chunk.Add(sighting);
+                    if (chunk.Count == ChunkSize)
+                    {
+                        chunks.Add([.. chunk], stop.Token);
+                        chunk.Clear();
                     }
                 }
 
@@ -188,34 +192,32 @@ public static class StoredSightings
 
     private static Sighting? ToSighting(BsonDocument document)
     {
-        // Ingest stores only validated check-ins; a document without these fields was not written by it.
-        if (document[nameof(CheckInDocument.IdNumber)] is not { IsString: true } idNumber
-            || document[nameof(CheckInDocument.SiteId)] is not { IsString: true } siteId
-            || document[nameof(CheckInDocument.OccurredAt)] is not { IsDateTime: true } occurredAt)
+        // Ingest keys every check-in it stores; an empty key is a document it did not write (SightingKeyMigration).
+        if (document[nameof(CheckInDocument.SightingKey)] is not { IsString: true } key || SightingKeyFormat.Parse(key.AsString) is not { } parts)
         {
             return null;
         }
 
-        var name = document[nameof(CheckInDocument.Name)] is { IsString: true } text ? text.AsString : string.Empty;
-
-        // LiteDB keeps the instant (UTC); the offset is irrelevant to the rules, which count days in the district's zone.
-        return new Sighting(idNumber.AsString, name, siteId.AsString, new DateTimeOffset(occurredAt.AsDateTime));
+        // The instant in UTC; the offset is irrelevant to the rules, which count days in the district's zone.
+        return new Sighting(parts.IdNumber, parts.Name, parts.SiteId, parts.OccurredAt);
     }
 
     /// <summary>The windows not yet taken, shared by the readers; how many are read, and how many readers still read.</summary>
-    private sealed class WindowQueue(List<(DateTime From, DateTime To)> windows, int readers, Action<double>? windowsRead)
+    private sealed class WindowQueue(List<(string From, string To)> windows, int readers, Action<double>? windowsRead, Action? unreadable)
     {
         private int _taken = -1;
         private int _done;
         private int _readers = readers;
 
-        public (DateTime From, DateTime To)? Next()
+        public (string From, string To)? Next()
         {
             var index = Interlocked.Increment(ref _taken);
             return index < windows.Count ? windows[index] : null;
         }
 
         public void Done() => windowsRead?.Invoke((double)Interlocked.Increment(ref _done) / windows.Count);
+
+        public void Unreadable() => unreadable?.Invoke();
 
         /// <summary>True for the last reader to finish.</summary>
         public bool ReaderDone() => Interlocked.Decrement(ref _readers) == 0;

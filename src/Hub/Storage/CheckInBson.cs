@@ -42,6 +42,7 @@ public static class CheckInBson
         AddText(document, nameof(CheckInDocument.Issuer), checkIn.Issuer);
         AddDate(document, nameof(CheckInDocument.ValidFrom), checkIn.ValidFrom);
         AddDate(document, nameof(CheckInDocument.ValidTo), checkIn.ValidTo);
+        document[nameof(CheckInDocument.SightingKey)] = checkIn.SightingKey;
         return document;
     }
 

@@ -51,6 +51,12 @@ public sealed class CheckInDocument
     /// <summary><c>null</c> for a long-term card.</summary>
     public DateOnly? ValidTo { get; set; }
 
+    /// <summary>
+    /// When, where and who in one indexed field, so the reconciliation rebuild reads it from the index without reading
+    /// documents (<see cref="SightingKeyFormat"/>). Derived, never set: the mapper writes it and ignores it on reads.
+    /// </summary>
+    public string SightingKey => SightingKeyFormat.Of(OccurredAt, SiteId, IdNumber, Name);
+
     public static string KeyOf(string agentId, long seq) => $"{KeyPrefixOf(agentId)}{seq}";
 
     /// <summary>What every key of an agent's check-ins starts with.</summary>

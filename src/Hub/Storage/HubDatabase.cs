@@ -21,7 +21,10 @@ public sealed partial class HubDatabase : IDisposable
 
     /// <summary>Indexes older versions kept on check-ins, dropped when the file is opened.</summary>
     private static readonly string[] RetiredCheckInIndexes =
-        [nameof(CheckInDocument.IdNumber), nameof(CheckInDocument.SiteId), nameof(CheckInDocument.AgentId)];
+    [
+        nameof(CheckInDocument.IdNumber), nameof(CheckInDocument.SiteId), nameof(CheckInDocument.AgentId),
+        nameof(CheckInDocument.OccurredAt),
+    ];
 
     private readonly LiteDatabase _database;
     private readonly BsonMapper _mapper;
@@ -50,7 +53,7 @@ public sealed partial class HubDatabase : IDisposable
         Agents = Collection<AgentDocument>(AgentsCollection);
         Rejected = Collection<RejectedDocument>(RejectedCollection);
         CheckInDocuments = _database.GetCollection(CheckInsCollection);
-        EnsureIndexes();
+        EnsureIndexes(logger);
 
         Log.Opened(logger, FilePath, connection.Password is not null);
     }
@@ -85,17 +88,24 @@ public sealed partial class HubDatabase : IDisposable
 
     public void Dispose() => _database.Dispose();
 
-    private void EnsureIndexes()
+    private void EnsureIndexes(ILogger logger)
     {
         // Each secondary index on check-ins costs ingest a large share of its rate (bench/README.md), so they carry only
-        // the one the retention purge and the reconciliation rebuild's day windows read through. Counts per agent and site come from the _id index; nothing looks check-ins
-        // up by ID number (a person's whereabouts are the reconciliation engine's). Files from before kept the others.
-        CheckIns.EnsureIndex(c => c.OccurredAt);
+        // the sighting key, which the reconciliation rebuild reads without documents and the retention purge reads by
+        // time. Counts per agent and site come from the _id index; nothing looks check-ins up by ID number (a person's
+        // whereabouts are the reconciliation engine's). Files from before kept others, dropped first so that keying
+        // their check-ins does not update them too.
         foreach (var retired in RetiredCheckInIndexes)
         {
             CheckIns.DropIndex(retired);
         }
 
+        if (SightingKeyMigration.IsNeeded(_database, CheckInsCollection))
+        {
+            SightingKeyMigration.Run(_database, CheckInDocuments, FilePath, logger);
+        }
+
+        CheckIns.EnsureIndex(c => c.SightingKey);
         Agents.EnsureIndex(a => a.SiteId);
         Rejected.EnsureIndex(r => r.ReceivedAt);
     }

@@ -83,5 +83,7 @@ internal sealed class AgentProcess : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _process.DisposeAsync();
 
     private static ChildProcess Launch(List<string> settings) =>
-        ChildProcess.Start("agent", ProgramPaths.DotnetHost, [ProgramPaths.Agent, .. settings]);
+        ProgramPaths.AgentIsManaged
+            ? ChildProcess.Start("agent", ProgramPaths.DotnetHost, [ProgramPaths.Agent, .. settings])
+            : ChildProcess.Start("agent", ProgramPaths.Agent, settings);
 }

@@ -10,13 +10,15 @@ public static class ReaderSnippet
     {
         ArgumentNullException.ThrowIfNull(machine);
         var stable = StablePort(port, machine);
+        // Escaped as JsonSerializer.Serialize(string) would (same default encoder), without the reflection serializer
+        // that native AOT warns about (IL2026/IL3050).
         return $$"""
             "Agent": {
               "Readers": [
                 {
                   "ReaderId": "gate-1",
                   "Kind": "Sam",
-                  "Port": {{JsonSerializer.Serialize(stable)}},
+                  "Port": "{{JsonEncodedText.Encode(stable)}}",
                   "BaudRate": {{baud}},
                   "Direction": "In"
                 }

@@ -33,7 +33,10 @@ public static class SystemdUnit
         {
             ("User=", $"User={settings.User}"),
             ("WorkingDirectory=", $"WorkingDirectory={Quote(settings.Install.Directory)}"),
-            ("ExecStart=", $"ExecStart={Quote(settings.Install.DotnetHost)} {Quote(settings.Install.AgentAssembly)} --settings {Quote(settings.SettingsFile)}"),
+            // A native AOT agent has no dotnet host (empty): the unit runs its executable directly.
+            ("ExecStart=", settings.Install.DotnetHost.Length == 0
+                ? $"ExecStart={Quote(settings.Install.AgentAssembly)} --settings {Quote(settings.SettingsFile)}"
+                : $"ExecStart={Quote(settings.Install.DotnetHost)} {Quote(settings.Install.AgentAssembly)} --settings {Quote(settings.SettingsFile)}"),
             ("Environment=Agent__DataDirectory=", $"Environment={Quote("Agent__DataDirectory=" + settings.DataDirectory)}"),
         };
 
