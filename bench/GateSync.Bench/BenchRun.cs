@@ -77,6 +77,16 @@ public static class BenchRun
                     RatioTarget = 0.7,
                     Note = null,
                 });
+                var transport = report.Find("ingest-transport")!;
+                report.Add(ingest with
+                {
+                    Id = "hub-ingest-vs-transport",
+                    Name = "Hub ingest / ingest transport alone",
+                    Target = null,
+                    BaselineId = transport.Id,
+                    Baseline = transport.Value,
+                    Note = null,
+                });
                 RawStoreScenario.Run(settings, report, workspace, 500, hubIndexes: false, "raw-litedb-id-only", "Raw LiteDB insert, _id index only, 500/txn");
                 var batch = Math.Max(1, (int)Math.Round(meanBatch));
                 RawStoreScenario.Run(settings, report, workspace, batch, hubIndexes: true, "raw-litedb-ingest-batch", $"Raw LiteDB insert, hub indexes, {batch}/txn (ingest's mean batch)");

@@ -36,7 +36,9 @@ public static class BacklogDrainScenario
         // Someone subscribes, as the hub does, so the broker routes every message rather than discarding it.
         var count = settings.BacklogCheckIns;
         var counter = new SeqCounter(count);
-        using var subscriber = await ConnectSubscriberAsync(broker);
+        // Socket buffers of 1 MiB: MQTTnet's default fixes them at 8 KiB, which caps the TCP window so low that on a busy
+        // machine the broker's queue for the subscriber, not the agent, set the pace.
+        using var subscriber = await Mqtt.ConnectAsync(broker.Host, broker.Port, "bench-drain-subscriber", 1 << 20);
         subscriber.ApplicationMessageReceivedAsync += e =>
         {
             counter.Seen(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload);
@@ -140,26 +142,6 @@ public static class BacklogDrainScenario
         report.Note(Section, $"{cpuText} (during the agent's drain)");
         report.Note(Section, $"outbox of {count:N0} written in {fillSeconds:0.0} s; the agent published {counter.Count:N0} distinct check-ins, {counter.Repeats:N0} repeats.");
         report.Note(Section, $"the subscriber received the bare loops' {serialCount + pipelinedCount:N0} messages {catchUpSeconds:0.0} s after they ended; the agent started after that.");
-    }
-
-    /// <summary>
-    /// The counting subscriber, with socket buffers of 1 MiB: MQTTnet's default fixes them at 8 KiB, which caps the TCP
-    /// window so low that on a busy machine the broker's queue for the subscriber, not the agent, set the pace.
-    /// </summary>
-    private static async Task<IMqttClient> ConnectSubscriberAsync(MosquittoBroker broker)
-    {
-        var client = new MqttClientFactory().CreateMqttClient();
-        var options = new MqttClientOptionsBuilder()
-            .WithTcpServer(broker.Host, broker.Port)
-            .WithClientId("bench-drain-subscriber")
-            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
-            .WithCleanStart(true)
-            .WithKeepAlivePeriod(TimeSpan.FromSeconds(30))
-            .WithTimeout(TimeSpan.FromSeconds(30))
-            .Build();
-        ((MqttClientTcpOptions)options.ChannelOptions).BufferSize = 1 << 20;
-        await client.ConnectAsync(options);
-        return client;
     }
 
     private static async Task<(double Rate, long Published)> BareLoopAsync(MosquittoBroker broker, CheckInPayloads payloads, TimeSpan duration, int window, string clientId)

@@ -4,7 +4,6 @@ using GateSync.Bench.Support;
 using GateSync.Hub.Reconciliation;
 using GateSync.Hub.Storage;
 using GateSync.Testing.Mqtt;
-using MQTTnet;
 
 namespace GateSync.Bench.Scenarios;
 
@@ -17,13 +16,7 @@ public static class HubIngestScenario
 {
     public const string Section = "Hub ingest";
 
-    private const int Publishers = 4;
-
-    /// <summary>Publishes in flight per publisher; under the shipped broker's max_inflight_messages (100).</summary>
-    private const int Window = 64;
-
-    /// <summary>How far publishers may run ahead of what the hub has stored.</summary>
-    private const long MaxAhead = 20_000;
+    private const string AgentPrefix = "bench-agent-";
 
     public static async Task<double> RunAsync(BenchSettings settings, BenchReport report, Workspace workspace)
     {
@@ -36,6 +29,9 @@ public static class HubIngestScenario
         var mosquittoPid = ProcessMeter.FindByCommandLine(broker.ConfigPath);
         var store = workspace.Directory("hub-ingest");
         workspace.IngestStore = store;
+
+        // The transport alone first, on the same broker: what the hub's figure is to be read against on this machine.
+        await IngestTransportScenario.RunAsync(settings, report, broker);
 
         await using var hub = await InProcessHub.StartAsync(broker.Host, broker.Port, store);
 
@@ -51,22 +47,7 @@ public static class HubIngestScenario
             }
         };
         long Unreconciled() => Interlocked.Read(ref toReconcile[0]) - Interlocked.Read(ref reconciled[0]);
-        var people = SyntheticPeople.Create(2000, 0.3, 7);
-        var now = DateTimeOffset.UtcNow;
-        var agents = Enumerable.Range(1, Publishers)
-            .Select(i => new CheckInPayloads($"site-{i:000}", $"bench-agent-{i}", people, now, occurredDaysBack: 7))
-            .ToList();
-        var clients = new List<IMqttClient>();
-        foreach (var agent in agents)
-        {
-            clients.Add(await Mqtt.ConnectAsync(broker.Host, broker.Port, agent.AgentId));
-        }
-
-        var published = new long[1];
-        var refused = new long[1];
-        using var stop = new CancellationTokenSource();
-        var loops = agents.Select((agent, i) => Task.Run(() => PublishAsync(clients[i], agent, hub.Counter, published, refused, stop.Token))).ToList();
-
+        await using var publishers = await IngestPublishers.StartAsync(broker, AgentPrefix, () => hub.Counter.Stored);
         await Task.Delay(settings.IngestWarmup);
         var startCount = hub.Counter.Stored;
         var cpu = new CpuWindow(("bench process (hub + publishers)", Environment.ProcessId), ("mosquitto", mosquittoPid));
@@ -93,10 +74,9 @@ public static class HubIngestScenario
         var cpuText = cpu.Describe();
         var rate = (endCount - startCount) / elapsed;
 
-        await stop.CancelAsync();
-        await Task.WhenAll(loops);
+        await publishers.StopAsync();
         var drain = Stopwatch.StartNew();
-        var caughtUp = await WithinAsync(() => hub.Counter.Stored >= Interlocked.Read(ref published[0]), TimeSpan.FromSeconds(60));
+        var caughtUp = await WithinAsync(() => hub.Counter.Stored >= publishers.Published, TimeSpan.FromSeconds(60));
         var drainText = caughtUp
             ? $"the broker's queue drained {drain.Elapsed.TotalSeconds:0.0} s after publishing stopped"
             : $"the hub had stored {hub.Counter.Stored:N0} of them 60 s after publishing stopped (still draining the broker's queue)";
@@ -104,16 +84,10 @@ public static class HubIngestScenario
         var judged = await WithinAsync(() => Unreconciled() <= 0, TimeSpan.FromSeconds(30));
         var catchUpText = judged ? $"empty {catchUp.Elapsed.TotalSeconds:0.0} s after that" : $"still {Unreconciled()} batches behind 30 s after that";
 
-        var ledger = hub.Get<HubQueries>().Agents().Where(a => a.AgentId.StartsWith("bench-agent-", StringComparison.Ordinal)).ToList();
+        var ledger = hub.Get<HubQueries>().Agents().Where(a => a.AgentId.StartsWith(AgentPrefix, StringComparison.Ordinal)).ToList();
         var stored = ledger.Sum(a => a.StoredCount);
         var duplicates = ledger.Sum(a => a.DuplicateCount);
         var missing = ledger.Sum(a => a.Missing.Sum(r => r.To - r.From + 1));
-        foreach (var client in clients)
-        {
-            await client.DisconnectAsync();
-            client.Dispose();
-        }
-
         var counter = hub.Counter;
 
         report.Add(new Figure
@@ -123,7 +97,7 @@ public static class HubIngestScenario
             Value = rate,
             Unit = "check-ins/s",
             Target = 25_000,
-            Note = $"{Publishers} MQTTnet publishers (one per agent id, {Window} QoS 1 publishes in flight each) -> Mosquitto (shipped settings) -> " +
+            Note = $"{IngestPublishers.Count} MQTTnet publishers (one per agent id, {IngestPublishers.Window} QoS 1 publishes in flight each) -> Mosquitto (shipped settings) -> " +
                    $"hub in-process (HubApp.Build, External mode, dedup + reconciliation on); stored count from the hub's committed-batch observer, " +
                    $"over {elapsed:0} s after {settings.IngestWarmup.TotalSeconds:0} s of warm-up. Slowest second {perSecond.DefaultIfEmpty(0).Min():N0}/s, fastest {perSecond.DefaultIfEmpty(0).Max():N0}/s.",
         });
@@ -133,7 +107,7 @@ public static class HubIngestScenario
             $"batches: {counter.Batches:N0} commits, mean {counter.MeanBatch:0} check-ins per transaction, largest {counter.MaxBatch}, " +
             $"{counter.SmallBatches:N0} of 20 or fewer, {counter.FullBatches:N0} full ({counter.FullBatchSize}).");
         report.Note(Section,
-            $"check: published {Interlocked.Read(ref published[0]):N0} (refused {Interlocked.Read(ref refused[0])}), hub ledger stored {stored:N0}, duplicates {duplicates}, " +
+            $"check: published {publishers.Published:N0} (refused {publishers.Refused}), hub ledger stored {stored:N0}, duplicates {duplicates}, " +
             $"missing {missing}; {drainText}.");
         report.Note(Section,
             $"reconciliation kept up: its queue of committed batches peaked at {feedMax} batches during the sustained window, and was {catchUpText}.");
@@ -150,37 +124,6 @@ public static class HubIngestScenario
         catch (TimeoutException)
         {
             return false;
-        }
-    }
-
-    private static async Task PublishAsync(
-        IMqttClient client, CheckInPayloads agent, CommitCounter counter, long[] published, long[] refused, CancellationToken stop)
-    {
-        var pending = new Queue<Task<MqttClientPublishResult>>(Window);
-        var seq = 0L;
-        while (!stop.IsCancellationRequested)
-        {
-            if (Interlocked.Read(ref published[0]) - counter.Stored > MaxAhead)
-            {
-                await Task.Delay(2, CancellationToken.None);
-                continue;
-            }
-
-            seq++;
-            pending.Enqueue(client.PublishAsync(Mqtt.CheckIn(agent.Topic, agent.For(seq)), CancellationToken.None));
-            Interlocked.Increment(ref published[0]);
-            if (pending.Count >= Window && !Mqtt.Accepted(await pending.Dequeue()))
-            {
-                Interlocked.Increment(ref refused[0]);
-            }
-        }
-
-        while (pending.Count > 0)
-        {
-            if (!Mqtt.Accepted(await pending.Dequeue()))
-            {
-                Interlocked.Increment(ref refused[0]);
-            }
         }
     }
 }

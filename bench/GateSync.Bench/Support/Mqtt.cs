@@ -7,7 +7,9 @@ namespace GateSync.Bench.Support;
 /// <summary>Plain MQTTnet clients as the agents use them: MQTT 5, QoS 1.</summary>
 public static class Mqtt
 {
-    public static async Task<IMqttClient> ConnectAsync(string host, int port, string clientId, CancellationToken cancellationToken = default)
+    /// <param name="socketBufferBytes">Socket buffers; MQTTnet's default (8 KiB) also turns off the kernel's own sizing.</param>
+    public static async Task<IMqttClient> ConnectAsync(
+        string host, int port, string clientId, int? socketBufferBytes = null, CancellationToken cancellationToken = default)
     {
         var client = new MqttClientFactory().CreateMqttClient();
         var options = new MqttClientOptionsBuilder()
@@ -18,6 +20,11 @@ public static class Mqtt
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(30))
             .WithTimeout(TimeSpan.FromSeconds(30))
             .Build();
+        if (socketBufferBytes is { } bytes)
+        {
+            ((MqttClientTcpOptions)options.ChannelOptions).BufferSize = bytes;
+        }
+
         await client.ConnectAsync(options, cancellationToken);
         return client;
     }

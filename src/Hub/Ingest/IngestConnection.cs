@@ -19,6 +19,9 @@ public sealed record IngestConnection(string Host, int Port, string ClientId, st
     /// </summary>
     public static readonly TimeSpan SessionExpiry = TimeSpan.FromDays(30);
 
+    /// <summary>Socket send and receive buffers of the ingest client: room for a few thousand check-ins in flight.</summary>
+    public const int SocketBufferBytes = 1 << 20;
+
     public string CheckInFilter => SharedSubscription ? Topics.SharedCheckIns : Topics.AllCheckIns;
 
     /// <param name="internalCredentials">How the hub signs in at its own embedded broker (unused in External mode).</param>
@@ -57,7 +60,12 @@ public sealed record IngestConnection(string Host, int Port, string ClientId, st
             builder = builder.WithTlsOptions(tls => tls.UseTls());
         }
 
-        return builder.Build();
+        var options = builder.Build();
+
+        // MQTTnet sets the socket's buffers to 8 KiB unless told otherwise, which also turns off the kernel's own sizing:
+        // the broker could then send the hub only some 25 check-ins before waiting for it to read (bench/README.md).
+        ((MqttClientTcpOptions)options.ChannelOptions).BufferSize = SocketBufferBytes;
+        return options;
     }
 
     public MqttClientSubscribeOptions SubscribeOptions() =>
