@@ -23,9 +23,15 @@ public sealed class BenchReport(MachineInfo machine, bool quick)
 
     public IReadOnlyList<Figure> Figures => figures;
 
-    public void Add(Figure figure)
+    /// <param name="echo">Print it; false for a figure another process has printed already.</param>
+    public void Add(Figure figure, bool echo = true)
     {
         figures.Add(figure);
+        if (!echo)
+        {
+            return;
+        }
+
         Console.WriteLine($"  {figure.Name}: {figure.ValueText}{(figure.Ratio is null ? string.Empty : $" ({figure.RatioText})")}");
     }
 

@@ -51,7 +51,7 @@ internal static class HubStartScenario
             RunChild(copy, writtenAt, sightings.Length, part, figures);
             foreach (var figure in JsonSerializer.Deserialize<Figure[]>(File.ReadAllText(figures)) ?? [])
             {
-                report.Add(figure);
+                report.Add(figure, echo: false); // the child printed it
             }
         }
     }
@@ -145,7 +145,7 @@ internal static class HubStartScenario
         report.Add(new Figure
         {
             Id = "rebuild-store-read",
-            Name = $"Rebuild's store read: day windows of occurredAt, {readers} reader threads",
+            Name = $"Rebuild's store read: day windows of the sighting key's index, keys only, {readers} reader threads",
             Value = count / nowSeconds,
             Unit = "check-ins/s",
             BaselineId = "rebuild-store-read-before",
