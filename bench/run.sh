@@ -10,10 +10,15 @@ for tool in /usr/sbin/mosquitto socat; do
   command -v "$tool" >/dev/null || { echo "bench needs $tool (apt-get install mosquitto socat)" >&2; exit 1; }
 done
 
-# The agent is measured as installed: a native AOT executable (docs/agent-setup.md), linked with gcc, stripped with objcopy.
-for tool in gcc objcopy; do
-  command -v "$tool" >/dev/null || { echo "installing gcc and binutils for the agent's native AOT publish" >&2; apt-get install -y gcc binutils >&2; }
-done
+# The agent is measured as installed: a native AOT executable (docs/agent-setup.md), linked with gcc against libc and
+# zlib, stripped with objcopy.
+if ! command -v gcc >/dev/null || ! command -v objcopy >/dev/null || [ ! -e /usr/include/zlib.h ]; then
+  echo "installing gcc, binutils, libc6-dev and zlib1g-dev for the agent's native AOT publish" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends gcc binutils libc6-dev zlib1g-dev >&2
+fi
 
 # A build folder of its own, so the bench never collides with a build or test run beside it.
 artifacts="${BENCH_ARTIFACTS:-${TMPDIR:-/tmp}/gatesync-bench-build}"

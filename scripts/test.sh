@@ -10,9 +10,11 @@ command -v mosquitto_pub >/dev/null || missing+=(mosquitto-clients)
 command -v socat >/dev/null || missing+=(socat)
 command -v curl >/dev/null || missing+=(curl)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-# The agent's native AOT publish links with gcc and strips with objcopy (docs/agent-setup.md).
+# The agent's native AOT publish links with gcc against libc and zlib and strips with objcopy (docs/agent-setup.md).
 command -v gcc >/dev/null || missing+=(gcc)
 command -v objcopy >/dev/null || missing+=(binutils)
+[ -e /usr/include/stdio.h ] || missing+=(libc6-dev)
+[ -e /usr/include/zlib.h ] || missing+=(zlib1g-dev)
 # Screenshots of the Chinese-first dashboard need a Chinese font.
 fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-wqy-microhei)
 if [ ${#missing[@]} -gt 0 ]; then
