@@ -30,11 +30,16 @@ internal static class HubStartScenario
     private const string Section = ReconciliationScenario.Section;
 
     /// <summary>
-    /// Each in a fresh process, one after the other on the same copy: a first start (no finding stored yet: the worst
-    /// case, every finding opened and saved by the rebuild), a restart with findings stored (the usual one; a process
-    /// of its own, as a restarted hub starts with nothing compiled or cached), and the store read alone.
+    /// Each in a fresh process, one after the other on the same copy: a first start (no finding stored yet and no saved
+    /// engine state: the worst case, every check-in read and every finding opened and saved by the rebuild), a restart
+    /// (the usual one: from the engine state the first start saved, findings stored; a process of its own, as a restarted
+    /// hub starts with nothing compiled or cached), a restart after a crash (check-ins stored since the state was saved),
+    /// a restart without a saved state (as after an upgrade from a hub that saved none), and the store read alone.
     /// </summary>
-    private static readonly string[] Parts = ["first", "restart", "reads"];
+    private static readonly string[] Parts = ["first", "restart", "crash", "unsaved", "reads"];
+
+    /// <summary>Check-ins stored after the state was saved, for the crash part: some seven hours of a district's swipes.</summary>
+    private const int StoredSinceSaved = 20_000;
 
     public static void Run(BenchReport report, Workspace workspace, IReadOnlyList<Registration> registrations, Sighting[] sightings)
     {
@@ -69,7 +74,19 @@ internal static class HubStartScenario
                 await MeasureAsync(store, writtenAt, checkIns, report, "first start, no finding stored yet", string.Empty);
                 break;
             case "restart":
-                await MeasureAsync(store, writtenAt, checkIns, report, "restart, findings stored", "-restart");
+                await MeasureAsync(store, writtenAt, checkIns, report, "restart, from the state saved at the stop", "-restart");
+                break;
+            case "crash":
+                StoreSinceSaved(store, writtenAt);
+                await MeasureAsync(store, writtenAt, checkIns, report, $"restart after a crash, {StoredSinceSaved:N0} check-ins stored since the saved state", "-crash");
+                break;
+            case "unsaved":
+                using (var database = Open(store))
+                {
+                    new EngineStateStore(database).Clear();
+                }
+
+                await MeasureAsync(store, writtenAt, checkIns, report, "restart without a saved state, findings stored", "-unsaved");
                 break;
             case "reads":
                 MeasureReads(store, report);
@@ -169,8 +186,8 @@ internal static class HubStartScenario
             "--Hub:District:TimeZone", "Asia/Shanghai",
             "--Logging:LogLevel:Default", "Warning",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning",
-            // The rebuild's own lines (start, progress, done with its seconds) go to the bench's output.
-            "--Logging:LogLevel:GateSync.Hub.Reconciliation.Reconciler", "Information",
+            // The rebuild's own lines (start, progress, done with its seconds; the state saved) go to the bench's output.
+            "--Logging:LogLevel:GateSync.Hub.Reconciliation", "Information",
         ];
 
         GC.Collect();
@@ -315,6 +332,34 @@ internal static class HubStartScenario
         report.Note(Section, $"hub store written in {clock.Elapsed.TotalSeconds:0} s to {store} (kept for later runs).");
         return now;
     }
+
+    /// <summary>
+    /// Check-ins committed as ingest commits them (with the agent's ledger) while no hub judges them: what a crash leaves
+    /// between the last saved state and the stop. One agent's, at the sites' people, on the store's last day.
+    /// </summary>
+    private static void StoreSinceSaved(string store, DateTimeOffset writtenAt)
+    {
+        using var database = Open(store);
+        var ids = database.CheckInDocuments.Query().Select("$.IdNumber").Limit(StoredSinceSaved).ToEnumerable().Select(d => d["IdNumber"].AsString).ToList();
+        var checkIns = ids.Select((idNumber, i) => ContractCheckIn(idNumber, seq: i + 1, writtenAt.AddMinutes(-1 - (i / 100)))).ToList();
+        var writer = new CheckInStore(database, NullLogger<CheckInStore>.Instance);
+        foreach (var batch in checkIns.Chunk(500))
+        {
+            writer.Commit(new IngestBatch(batch, [], [], writtenAt));
+        }
+    }
+
+    private static CheckIn ContractCheckIn(string idNumber, long seq, DateTimeOffset at) => new()
+    {
+        SiteId = "site-crash",
+        AgentId = "agent-crash",
+        Seq = seq,
+        ReaderId = "sam-1",
+        Direction = Direction.In,
+        OccurredAt = at.ToOffset(TimeSpan.FromHours(8)),
+        Access = AccessDecision.Recorded,
+        Card = new CardData { Type = CardType.Resident, IdNumber = idNumber, Name = "张三" },
+    };
 
     private static HubDatabase Open(string store) =>
         new(Options.Create(new HubOptions { DataDirectory = store }), NullLogger<HubDatabase>.Instance);

@@ -17,7 +17,12 @@ internal sealed partial class RebuildProgress(HubReadiness readiness, TimeProvid
     private long _unreadable;
     private double _windowsRead;
 
-    public void Begin()
+    public void Begin() => Begin(restoring: null);
+
+    /// <summary>Starting from the state saved at <paramref name="savedAt"/>: only check-ins stored since are read.</summary>
+    public void BeginRestore(DateTimeOffset savedAt) => Begin(savedAt);
+
+    private void Begin(DateTimeOffset? restoring)
     {
         _started = time.GetTimestamp();
         _windowsRead = 0;
@@ -30,7 +35,14 @@ internal sealed partial class RebuildProgress(HubReadiness readiness, TimeProvid
             StartedAt = time.GetUtcNow(),
             Error = null,
         });
-        Log.Started(logger);
+        if (restoring is { } savedAt)
+        {
+            Log.Restoring(logger, savedAt);
+        }
+        else
+        {
+            Log.Started(logger);
+        }
     }
 
     /// <summary>From the reader threads: the share of the store read (counting stops short of it, by what is queued).</summary>
@@ -66,6 +78,34 @@ internal sealed partial class RebuildProgress(HubReadiness readiness, TimeProvid
 
     public void Completed(RebuildSummary summary)
     {
+        Ready(summary);
+        Log.Rebuilt(
+            logger,
+            summary.CheckIns,
+            summary.Registrations,
+            summary.OpenFindings,
+            summary.Opened,
+            summary.Resolved,
+            time.GetElapsedTime(_started).TotalSeconds,
+            time.GetElapsedTime(_saving).TotalSeconds);
+    }
+
+    public void Restored(RebuildSummary summary, DateTimeOffset savedAt)
+    {
+        Ready(summary);
+        Log.Restored(
+            logger,
+            savedAt,
+            summary.CheckIns,
+            summary.Registrations,
+            summary.OpenFindings,
+            summary.Opened,
+            summary.Resolved,
+            time.GetElapsedTime(_started).TotalSeconds);
+    }
+
+    private void Ready(RebuildSummary summary)
+    {
         ArgumentNullException.ThrowIfNull(summary);
         readiness.SetReconciliation(readiness.Reconciliation with
         {
@@ -78,16 +118,6 @@ internal sealed partial class RebuildProgress(HubReadiness readiness, TimeProvid
         {
             Log.Unreadable(logger, unreadable);
         }
-
-        Log.Rebuilt(
-            logger,
-            summary.CheckIns,
-            summary.Registrations,
-            summary.OpenFindings,
-            summary.Opened,
-            summary.Resolved,
-            time.GetElapsedTime(_started).TotalSeconds,
-            time.GetElapsedTime(_saving).TotalSeconds);
     }
 
     /// <summary>Stopped half way (the host stops, or the caller gave up): the engine keeps its previous state.</summary>
@@ -114,6 +144,12 @@ internal sealed partial class RebuildProgress(HubReadiness readiness, TimeProvid
 
         [LoggerMessage(EventId = 602, Level = LogLevel.Information, Message = "Reconciliation rebuild started: reading every stored check-in; ingest and the API serve meanwhile, findings wait")]
         public static partial void Started(ILogger logger);
+
+        [LoggerMessage(EventId = 607, Level = LogLevel.Information, Message = "Reconciliation rebuild started from the state saved at {SavedAt}: reading the check-ins stored since; ingest and the API serve meanwhile, findings wait")]
+        public static partial void Restoring(ILogger logger, DateTimeOffset savedAt);
+
+        [LoggerMessage(EventId = 608, Level = LogLevel.Information, Message = "Reconciliation rebuilt from the state saved at {SavedAt}, {CheckIns} check-ins stored since and {Registrations} registrations in {Seconds:0.0} s: {Open} findings open ({Opened} opened, {Resolved} resolved by the rebuild)")]
+        public static partial void Restored(ILogger logger, DateTimeOffset savedAt, long checkIns, int registrations, int open, int opened, int resolved, double seconds);
 
         [LoggerMessage(EventId = 603, Level = LogLevel.Information, Message = "Reconciliation rebuild: {Read} check-ins read ({Percent:0}% of the store) in {Seconds:0.0} s")]
         public static partial void Progress(ILogger logger, long read, double percent, double seconds);

@@ -58,12 +58,15 @@ public sealed class ReconciliationEngine
     /// reporting and the findings still open, then judges everyone once. Returns what changed against
     /// <paramref name="openFindings"/>. The new state is built aside and swapped in at the end, so readers
     /// (reports, the timer) see the previous state whole until then instead of waiting or seeing half of it.
+    /// With <paramref name="saved"/> (a state saved before, <see cref="WriteSightings"/>), <paramref name="sightings"/>
+    /// need only be the check-ins that state does not hold.
     /// </summary>
     public IReadOnlyList<Finding> Rebuild(
         IEnumerable<Sighting> sightings,
         IEnumerable<Registration> registrations,
         IEnumerable<SiteReporting> siteReporting,
-        IEnumerable<Finding> openFindings)
+        IEnumerable<Finding> openFindings,
+        IEnumerable<PersonSightings>? saved = null)
     {
         ArgumentNullException.ThrowIfNull(sightings);
         ArgumentNullException.ThrowIfNull(registrations);
@@ -72,7 +75,7 @@ public sealed class ReconciliationEngine
 
         // Nobody else sees the new engine, so its lock is never contended while it reads.
         var built = new ReconciliationEngine(settings, time);
-        var changes = built.Load(sightings, registrations, siteReporting, openFindings);
+        var changes = built.Load(sightings, registrations, siteReporting, openFindings, saved ?? []);
         lock (gate)
         {
             persons = built.persons;
@@ -222,11 +225,25 @@ public sealed class ReconciliationEngine
         }
     }
 
+    /// <summary>
+    /// Writes what check-ins have built (each person's days at each site and the name from the card), leaving out days
+    /// whose last check-in is before <paramref name="keepFrom"/> (past retention); returns how many persons it wrote.
+    /// </summary>
+    internal int WriteSightings(BinaryWriter writer, DateTimeOffset? keepFrom)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        lock (gate)
+        {
+            return SightingStateFormat.Write(writer, persons.Values, keepFrom);
+        }
+    }
+
     private List<Finding> Load(
         IEnumerable<Sighting> sightings,
         IEnumerable<Registration> registrations,
         IEnumerable<SiteReporting> siteReporting,
-        IEnumerable<Finding> openFindings)
+        IEnumerable<Finding> openFindings,
+        IEnumerable<PersonSightings> saved)
     {
         lock (gate)
         {
@@ -244,6 +261,11 @@ public sealed class ReconciliationEngine
                 {
                     person.Open.Add(finding);
                 }
+            }
+
+            foreach (var person in saved)
+            {
+                Restore(person);
             }
 
             foreach (var registration in registrations)
@@ -290,6 +312,22 @@ public sealed class ReconciliationEngine
 
         visits.Add(calendar.DayOf(sighting.OccurredAt), sighting.OccurredAt);
         return person;
+    }
+
+    private void Restore(PersonSightings saved)
+    {
+        // A saved state holds no locals (its district settings are checked before it is read), so none is made here.
+        if (PersonFor(saved.IdNumber, force: false) is not { } person)
+        {
+            return;
+        }
+
+        person.CardName = saved.CardName;
+        person.CardNameAt = saved.CardNameAt;
+        foreach (var (siteId, days) in saved.Sites)
+        {
+            person.Sites[siteId] = SiteVisits.Of(days);
+        }
     }
 
     private PersonState? Apply(Registration registration)

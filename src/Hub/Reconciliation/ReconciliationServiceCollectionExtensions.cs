@@ -29,6 +29,8 @@ public static class ReconciliationServiceCollectionExtensions
         services.AddSingleton<RegistrationRoll>();
         services.AddSingleton<FindingStore>();
         services.AddSingleton<SiteReportStore>();
+        services.AddSingleton<EngineStateStore>();
+        services.AddSingleton<SavedEngineState>();
         services.AddSingleton<Reconciler>();
         services.AddSingleton<IRegistrationsChangedObserver>(sp => sp.GetRequiredService<Reconciler>());
         services.AddSingleton<RollImporter>();
@@ -44,6 +46,9 @@ public static class ReconciliationServiceCollectionExtensions
         services.AddHostedService<ReconciliationStartup>();
         services.AddHostedService<ReconciliationWorker>();
         services.AddHostedService<ReconciliationTimer>();
+
+        // Stopped first (hosted services stop in reverse), while the database is open, to save the state for the next start.
+        services.AddHostedService<EngineStateSaver>();
         return services;
     }
 

@@ -17,7 +17,7 @@ internal sealed partial class ReconciliationStartup(Reconciler reconciler, TimeP
         {
             try
             {
-                await reconciler.RebuildAsync(stoppingToken).ConfigureAwait(false);
+                await reconciler.RebuildAtStartAsync(stoppingToken).ConfigureAwait(false);
                 return;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -9,13 +9,26 @@ public readonly record struct DayVisit(DateOnly Day, DateTimeOffset First, DateT
 /// </summary>
 public sealed class SiteVisits
 {
-    private readonly List<DayVisit> days = [];
+    private readonly List<DayVisit> days;
+
+    public SiteVisits()
+    {
+        days = [];
+    }
+
+    private SiteVisits(List<DayVisit> days) => this.days = days;
 
     public IReadOnlyList<DayVisit> Days => days;
 
     public DateTimeOffset FirstSeen => days[0].First;
 
     public DateTimeOffset LastSeen => days[^1].Last;
+
+    /// <summary>
+    /// Days as saved (<see cref="SightingStateFormat"/>), which keeps them in order. A list is taken as it is, not copied:
+    /// the saved state's reader makes one per site and keeps none (two million days are not copied twice).
+    /// </summary>
+    public static SiteVisits Of(IReadOnlyList<DayVisit> days) => new(days as List<DayVisit> ?? [.. days]);
 
     public void Add(DateOnly day, DateTimeOffset at)
     {

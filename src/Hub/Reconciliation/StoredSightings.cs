@@ -190,7 +190,7 @@ public static class StoredSightings
         }
     }
 
-    private static Sighting? ToSighting(BsonDocument document)
+    internal static Sighting? ToSighting(BsonDocument document)
     {
         // Ingest keys every check-in it stores; an empty key is a document it did not write (SightingKeyMigration).
         if (document[nameof(CheckInDocument.SightingKey)] is not { IsString: true } key || SightingKeyFormat.Parse(key.AsString) is not { } parts)

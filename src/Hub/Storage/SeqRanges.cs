@@ -74,6 +74,39 @@ public sealed class SeqRanges
         return missing;
     }
 
+    /// <summary>The seqs held here and not in <paramref name="other"/>, as ascending ranges.</summary>
+    public IEnumerable<SeqRange> Except(SeqRanges other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var index = 0;
+        foreach (var range in _ranges)
+        {
+            var next = range.From;
+
+            // Both lists ascend, so the other's ranges below this one are passed once for all.
+            while (index < other._ranges.Count && other._ranges[index].To < next)
+            {
+                index++;
+            }
+
+            for (var i = index; i < other._ranges.Count && other._ranges[i].From <= range.To; i++)
+            {
+                var held = other._ranges[i];
+                if (held.From > next)
+                {
+                    yield return new SeqRange(next, held.From - 1);
+                }
+
+                next = Math.Max(next, held.To + 1);
+            }
+
+            if (next <= range.To)
+            {
+                yield return new SeqRange(next, range.To);
+            }
+        }
+    }
+
     private int IndexOfRangeContaining(long seq)
     {
         int low = 0, high = _ranges.Count - 1;

@@ -9,7 +9,6 @@ using GateSync.Testing;
 using GateSync.Testing.Processes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GateSync.Hub.Tests.Reconciliation;
@@ -98,7 +97,7 @@ public sealed class RebuildAtStartTests
     /// <summary>Writes the lodgers' check-ins among <see cref="Filler"/> locals' into a hub store, as ingest would.</summary>
     private static void Seed(string dataDirectory, TimeProvider time, IReadOnlyList<CheckIn> lodgers)
     {
-        using var database = new HubDatabase(Options.Create(new HubOptions { DataDirectory = dataDirectory }), NullLogger<HubDatabase>.Instance);
+        using var database = TestHubDatabase.Open(dataDirectory);
         var store = new CheckInStore(database, NullLogger<CheckInStore>.Instance);
         store.Commit(new IngestBatch(lodgers, [], [], time.GetUtcNow()));
 

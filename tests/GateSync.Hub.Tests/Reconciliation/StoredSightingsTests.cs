@@ -1,9 +1,8 @@
 using GateSync.Hub.Reconciliation;
 using GateSync.Hub.Storage;
+using GateSync.Hub.Tests.Support;
 using GateSync.Testing;
 using LiteDB;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace GateSync.Hub.Tests.Reconciliation;
 
@@ -16,7 +15,7 @@ public sealed class StoredSightingsTests
         // Many short windows (a check-in an hour for 400 days: 400 one-day windows) taken by four threads, ten times over:
         // none lost between windows or to another reader, none read twice.
         using var directory = new TempDirectory();
-        using var database = new HubDatabase(Options.Create(new HubOptions { DataDirectory = directory.Path }), NullLogger<HubDatabase>.Instance);
+        using var database = TestHubDatabase.Open(directory.Path);
         var first = new DateTimeOffset(2026, 1, 1, 0, 30, 0, TimeSpan.Zero);
         const int Hours = 400 * 24;
         database.CheckInDocuments.InsertBulk(Enumerable.Range(1, Hours).Select(seq => CheckInBson.From(new CheckInDocument

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using GateSync.Contracts.Wire;
 using GateSync.Hub.Storage;
+using GateSync.Hub.Tests.Support;
 using GateSync.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace GateSync.Hub.Tests.Storage;
 
@@ -18,7 +18,7 @@ public sealed class CheckInStoreTests : IDisposable
 
     public CheckInStoreTests()
     {
-        _database = new HubDatabase(Options.Create(new HubOptions { DataDirectory = _directory.Path }), NullLogger<HubDatabase>.Instance);
+        _database = TestHubDatabase.Open(_directory.Path);
         _store = new CheckInStore(_database, NullLogger<CheckInStore>.Instance);
     }
 

@@ -119,4 +119,17 @@ public sealed class SeqRangesTests
             Assert.True(ranges.Ranges[k].From > ranges.Ranges[k - 1].To + 1, "ranges stay disjoint and never adjacent");
         }
     }
+
+    [Fact]
+    public void Except_gives_the_seqs_received_since_an_earlier_copy_including_filled_gaps()
+    {
+        var earlier = SeqRanges.From([new SeqRange(1, 10), new SeqRange(15, 20), new SeqRange(30, 30)]);
+        var now = SeqRanges.From([new SeqRange(1, 25), new SeqRange(30, 40), new SeqRange(50, 50)]);
+
+        Assert.Equal(
+            [new SeqRange(11, 14), new SeqRange(21, 25), new SeqRange(31, 40), new SeqRange(50, 50)],
+            now.Except(earlier).ToList());
+        Assert.Empty(earlier.Except(earlier));
+        Assert.Equal(now.Ranges, now.Except(new SeqRanges()).ToList());
+    }
 }
