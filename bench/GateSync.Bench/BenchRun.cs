@@ -25,6 +25,11 @@ public static class BenchRun
                 Value(args, "--figures")!);
         }
 
+        if (args.FirstOrDefault() == HubProcessIngestScenario.ChildArgument && args.Length > 3)
+        {
+            return await HubProcessIngestScenario.RunChildAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3]);
+        }
+
         var quick = args.Contains("--quick");
         var output = Value(args, "--out") ?? Path.Combine(Environment.CurrentDirectory, "bench", "results");
         var only = Value(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? Scenarios;

@@ -111,6 +111,10 @@ public static class HubIngestScenario
             $"missing {missing}; {drainText}.");
         report.Note(Section,
             $"reconciliation kept up: its queue of committed batches peaked at {feedMax} batches during the sustained window, and was {catchUpText}.");
+        await hub.DisposeAsync();
+
+        // Once more with the hub in a process of its own, to tell its CPU from the publishers' and the broker's.
+        await HubProcessIngestScenario.RunAsync(settings, report, workspace, broker, mosquittoPid);
         return counter.MeanBatch;
     }
 

@@ -15,6 +15,7 @@ public sealed class InProcessHub : IAsyncDisposable
     public const string AdminToken = "bench-admin-token-0123456789abcdef";
 
     private readonly WebApplication app;
+    private int disposed;
 
     private InProcessHub(WebApplication app, string dataDirectory, CommitCounter counter)
     {
@@ -33,7 +34,7 @@ public sealed class InProcessHub : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<InProcessHub> StartAsync(string brokerHost, int brokerPort, string dataDirectory)
+    public static async Task<InProcessHub> StartAsync(string brokerHost, int brokerPort, string dataDirectory, string clientId = "gatesync-hub-bench")
     {
         var counter = new CommitCounter();
         string[] args =
@@ -44,7 +45,7 @@ public sealed class InProcessHub : IAsyncDisposable
             "--Hub:Mqtt:Mode", "External",
             "--Hub:Mqtt:External:Host", brokerHost,
             "--Hub:Mqtt:External:Port", brokerPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--Hub:Mqtt:External:ClientId", "gatesync-hub-bench",
+            "--Hub:Mqtt:External:ClientId", clientId,
             // Given here rather than trusted to an appsettings.json copied beside the bench.
             "--Hub:Ingest:BatchSize", "500",
             "--Hub:Ingest:MaxBatchDelayMs", "0",
@@ -68,8 +69,14 @@ public sealed class InProcessHub : IAsyncDisposable
     public T Get<T>()
         where T : notnull => app.Services.GetRequiredService<T>();
 
+    /// <summary>Stops the hub; again does nothing (a scenario may stop it before its <c>await using</c> ends).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         Http.Dispose();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await app.StopAsync(timeout.Token);
