@@ -188,13 +188,13 @@ public sealed partial class Reconciler(
         _progress.BeginRestore(saved.Header.SavedAt);
         try
         {
-            // Looked up on a thread of its own while the engine takes the saved state; it needs them last.
+            // The check-ins stored since and the roll are read on threads of their own while the engine decodes the saved
+            // state, which it takes first (a second of work each for a district's store).
             var since = Task.Factory.StartNew(
                 () => CheckInsStoredSince.Read(database, missing, _progress.Unreadable, cancellationToken),
                 cancellationToken,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default);
-            // The roll is read on a thread of its own too, while the engine takes the saved state; it needs the roll after.
             var registrations = Task.Factory.StartNew(
                 () => roll.Registrations().ToList(), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             var changes = engine.Rebuild(WhenRead(since), WhenRead(registrations), siteReports.All(), findings.Open(), saved.Persons);
@@ -210,7 +210,7 @@ public sealed partial class Reconciler(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Damage the header did not show (the engine keeps its state: a rebuild swaps in only a whole one).
-            savedState.Unusable(ex);
+            savedState.ReportDamaged(ex);
             return null;
         }
     }

@@ -72,7 +72,7 @@ public sealed partial class SavedEngineState(
         return new Opened(header, Persons(reader, KeepFrom()), state);
     }
 
-    internal void Unusable(Exception exception) => Log.Damaged(logger, exception);
+    internal void ReportDamaged(Exception exception) => Log.Damaged(logger, exception);
 
     private static IEnumerable<PersonSightings> Persons(BinaryReader reader, DateTimeOffset? keepFrom)
     {
