@@ -28,7 +28,15 @@ public sealed class RetentionOptions
     /// </summary>
     public int CheckInDays { get; set; } = 365;
 
+    /// <summary>
+    /// Rejected messages received longer ago than this are deleted; 0 keeps them for ever. They are kept to diagnose a
+    /// sender, and the start of their payload may hold an ID number, so not for longer than that needs.
+    /// </summary>
+    public int RejectedDays { get; set; } = 30;
+
     public int PurgeIntervalMinutes { get; set; } = 60;
+
+    public bool PurgesAnything => CheckInDays > 0 || RejectedDays > 0;
 }
 
 internal sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOptions>, IValidateOptions<RetentionOptions>
@@ -48,6 +56,11 @@ internal sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOption
         if (options.CheckInDays < 0)
         {
             failures.Add($"{RetentionOptions.Section}:CheckInDays must be 0 (keep for ever) or more days, e.g. 365 (was {options.CheckInDays}).");
+        }
+
+        if (options.RejectedDays < 0)
+        {
+            failures.Add($"{RetentionOptions.Section}:RejectedDays must be 0 (keep for ever) or more days, e.g. 30 (was {options.RejectedDays}).");
         }
 
         Positive(failures, $"{RetentionOptions.Section}:PurgeIntervalMinutes", options.PurgeIntervalMinutes, "60");

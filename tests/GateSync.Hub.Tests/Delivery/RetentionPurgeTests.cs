@@ -41,6 +41,32 @@ public sealed class RetentionPurgeTests
         Assert.Equal(1L, await hub.CountAsync());
     }
 
+    [Fact]
+    public async Task Rejected_messages_past_their_retention_are_deleted_newer_ones_kept()
+    {
+        using var data = new TempDirectory();
+        var port = FreeTcpPort.Next();
+        await using var hub = await RunningHub.StartEmbeddedAsync(data.Path, port);
+        await using var agent = await Publisher.ConnectAsync(port, "retention-agent");
+
+        // One rejected 31 days ago (Hub:Retention:RejectedDays is 30 by default), and a malformed check-in now.
+        var database = hub.Services.GetRequiredService<HubDatabase>();
+        database.Rejected.Insert(new RejectedDocument
+        {
+            Topic = Topics.CheckIn("fr-0042", "fr-0042-a"),
+            Kind = nameof(RejectionKind.BadJson),
+            Reason = "old",
+            ReceivedAt = DateTimeOffset.UtcNow.AddDays(-31),
+            Payload = "{\"idNumber\": \"130207199001010012\"",
+        });
+        await agent.PublishAsync(Topics.CheckIn("fr-0042", "fr-0042-a"), "not json"u8.ToArray());
+        await Eventually.EqualAsync(2L, () => Task.FromResult(hub.RejectedCount()), "the new one rejected beside the old");
+
+        hub.Services.GetRequiredService<RetentionPurge>().PurgeNow();
+
+        Assert.Equal("not json", Assert.Single(database.Rejected.FindAll()).Payload);
+    }
+
     private static Task PublishAsync(Publisher agent, long seq, DateTimeOffset occurredAt) =>
         agent.PublishAsync(
             Topics.CheckIn("fr-0042", "fr-0042-a"),
