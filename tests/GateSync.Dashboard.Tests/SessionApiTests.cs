@@ -43,6 +43,26 @@ public sealed class SessionApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Repeated_failed_logins_for_a_user_name_are_refused_for_a_while_and_other_users_still_log_in()
+    {
+        using var client = Client(out _);
+        for (var attempt = 1; attempt <= GateSync.Hub.Access.LoginThrottle.FailuresPerWindow; attempt++)
+        {
+            using var wrong = await client.PostAsJsonAsync("/api/session", new { userName = "officer-7", password = $"guess-{attempt}" });
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using var refused = await client.PostAsJsonAsync("/api/session", new { userName = "officer-7", password = "guess-6" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.InRange(refused.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0, 1, 60);
+        Assert.Contains("try again in", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Other user names are not held up by it: the administrator still logs in.
+        using var admin = await client.PostAsJsonAsync("/api/session", new { userName = DashboardHub.AdminUser, password = DashboardHub.AdminPassword });
+        Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+    }
+
+    [Fact]
     public async Task Cookie_call_that_changes_something_needs_the_anti_forgery_token()
     {
         using var client = Client(out _);

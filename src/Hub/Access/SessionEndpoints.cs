@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace GateSync.Hub.Access;
 
 /// <summary>
-/// <c>POST /api/session</c> logs in with a user name and password and sets the session cookie;
+/// <c>POST /api/session</c> logs in with a user name and password and sets the session cookie (failures throttled,
+/// <see cref="LoginThrottle"/>);
 /// <c>GET /api/session</c> says who is signed in (and gives the page its anti-forgery token);
 /// <c>DELETE /api/session</c> logs out. <c>PUT /api/users/{id}/password</c> lets an administrator set a user's password.
 /// </summary>
@@ -14,13 +15,26 @@ public static class SessionEndpoints
 {
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/session", async (LoginRequest request, UserPasswords passwords, HttpContext context, IOptions<ReconciliationSettings> district) =>
+        endpoints.MapPost("/api/session", async (
+                LoginRequest request, UserPasswords passwords, LoginThrottle throttle, HttpContext context, IOptions<ReconciliationSettings> district) =>
             {
-                var user = request.UserName is { Length: > 0 } name && request.Password is { Length: > 0 } password
-                    ? passwords.Verify(name.Trim(), password)
+                var address = context.Connection.RemoteIpAddress?.ToString();
+                var userName = request.UserName ?? string.Empty;
+                if (throttle.RefusedFor(address, userName) is { } wait)
+                {
+                    var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+                    context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return Results.Json(
+                        new ErrorResponse($"too many failed logins for this user name; try again in {seconds} s"),
+                        statusCode: StatusCodes.Status429TooManyRequests);
+                }
+
+                var user = userName.Length > 0 && request.Password is { Length: > 0 } password
+                    ? passwords.Verify(userName.Trim(), password)
                     : null;
                 if (user is null)
                 {
+                    throttle.Failed(address, userName);
                     return Results.Json(new ErrorResponse("user name or password is wrong"), statusCode: StatusCodes.Status401Unauthorized);
                 }
 

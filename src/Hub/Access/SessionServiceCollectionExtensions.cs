@@ -15,6 +15,7 @@ public static class SessionServiceCollectionExtensions
         services.AddOptions<FirstAdminOptions>().Bind(configuration.GetSection(FirstAdminOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<FirstAdminOptions>, FirstAdminOptionsValidator>();
         services.AddSingleton<UserPasswords>();
+        services.AddSingleton<LoginThrottle>();
         services.AddHostedService<FirstAdminSeeder>();
         services.AddAuthentication(options =>
             {

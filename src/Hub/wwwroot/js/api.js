@@ -5,9 +5,10 @@ const ANTI_FORGERY_HEADER = 'X-GateSync-AntiForgery';
 let antiForgeryToken = '';
 
 export class ApiError extends Error {
-  constructor(status, message) {
+  constructor(status, message, retryAfter = null) {
     super(message);
     this.status = status;
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -33,7 +34,9 @@ export async function api(path, { method = 'GET', json, body, contentType } = {}
   }
   // After a restart the hub rebuilds its findings engine; what is computed from it answers 503 until then.
   if (response.status === 503 && data && data.reconciliation) throw new ApiError(503, t('error.rebuilding'));
-  if (!response.ok) throw new ApiError(response.status, (data && data.error) || `${response.status} ${response.statusText}`);
+  if (!response.ok) {
+    throw new ApiError(response.status, (data && data.error) || `${response.status} ${response.statusText}`, response.headers.get('Retry-After'));
+  }
   return data;
 }
 

@@ -14,7 +14,9 @@ form.addEventListener('submit', async (event) => {
     await api('/api/session', { method: 'POST', json: { userName: data.get('userName'), password: data.get('password') } });
     location.href = 'index.html';
   } catch (failure) {
-    error.textContent = failure instanceof ApiError && failure.status === 401 ? t('login.failed') : t('app.error', { message: failure.message });
+    if (failure instanceof ApiError && failure.status === 401) error.textContent = t('login.failed');
+    else if (failure instanceof ApiError && failure.status === 429) error.textContent = t('login.tooMany', { seconds: failure.retryAfter ?? 60 });
+    else error.textContent = t('app.error', { message: failure.message });
   }
 });
 document.body.dataset.ready = 'true';
