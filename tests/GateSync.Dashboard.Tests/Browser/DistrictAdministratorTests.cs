@@ -38,6 +38,25 @@ public sealed partial class DistrictAdministratorTests(DashboardFixture fixture)
         await AssertDemographicsAsync(page);
     }
 
+    [Fact]
+    public async Task Login_page_says_how_long_to_wait_after_repeated_failed_logins()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.OpenAsync(Hub, "login.html");
+
+        // Another user name than the administrator's, whom the other tests of this hub log in as.
+        await page.FillAsync("input[name=userName]", "guesser");
+        for (var attempt = 1; attempt <= GateSync.Hub.Access.LoginThrottle.FailuresPerWindow + 1; attempt++)
+        {
+            await page.FillAsync("input[name=password]", $"guess-{attempt}");
+            await page.RunAndWaitForResponseAsync(
+                () => page.ClickAsync("#login button[type=submit]"), response => response.Url.EndsWith("/api/session", StringComparison.Ordinal));
+        }
+
+        await Assertions.Expect(page.Locator("#login-error")).ToHaveTextAsync(new Regex(@"^登录失败次数过多，请 \d+ 秒后再试$"));
+        await page.ScreenshotAsync("login-throttled");
+    }
+
     private async Task AssertOverviewAsync(IPage page)
     {
         var open = await Hub.GetJsonAsync("/api/findings?status=open");
