@@ -1,4 +1,3 @@
-using GateSync.Contracts.Wire;
 using GateSync.Hub.Registrations;
 using GateSync.Hub.Storage;
 
@@ -21,7 +20,7 @@ public sealed record SiteAgent(
     public static SiteAgent From(AgentDocument agent, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        var missing = SeqRanges.From(agent.Received.Select(r => new SeqRange(r.From, r.To))).Missing();
+        var missing = agent.ReceivedRanges().Missing();
         return new(
             agent.Id,
             agent.Online,

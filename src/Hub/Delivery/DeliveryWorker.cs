@@ -107,7 +107,7 @@ public sealed partial class DeliveryWorker(
         var now = time.GetUtcNow();
         foreach (var agent in database.Agents.FindAll().ToList())
         {
-            var missing = SeqRanges.From(agent.Received.Select(r => new SeqRange(r.From, r.To))).Missing();
+            var missing = agent.ReceivedRanges().Missing();
             foreach (var range in _gaps.Due(agent.Id, missing, now))
             {
                 var command = new AgentCommand { Replay = range };

@@ -25,7 +25,7 @@ public sealed class AppliedCheckIns
     {
         ArgumentNullException.ThrowIfNull(database);
         var byAgent = database.Agents.FindAll().ToDictionary(
-            a => a.Id, a => SeqRanges.From(a.Received.Select(r => new Contracts.Wire.SeqRange(r.From, r.To))), StringComparer.Ordinal);
+            a => a.Id, a => a.ReceivedRanges(), StringComparer.Ordinal);
         return new AppliedCheckIns(byAgent);
     }
 

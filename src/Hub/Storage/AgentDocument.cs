@@ -30,6 +30,9 @@ public sealed class AgentDocument
 
     /// <summary>The agent's own count of check-ins not yet acknowledged, as of its last status.</summary>
     public long Backlog { get; set; }
+
+    /// <summary><see cref="Received"/> as ranges to count and compare, repaired as <see cref="SeqRanges.From"/> does.</summary>
+    public SeqRanges ReceivedRanges() => SeqRanges.From(Received.Select(r => new Contracts.Wire.SeqRange(r.From, r.To)));
 }
 
 /// <summary>An inclusive seq range as stored (a plain class, so LiteDB maps it without help).</summary>

@@ -146,7 +146,7 @@ public sealed partial class CheckInStore(HubDatabase database, ILogger<CheckInSt
     {
         public AgentDocument Document { get; } = document;
 
-        public SeqRanges Ranges { get; } = SeqRanges.From(document.Received.Select(r => new SeqRange(r.From, r.To)));
+        public SeqRanges Ranges { get; } = document.ReceivedRanges();
 
         public void Save()
         {

@@ -32,7 +32,7 @@ public sealed class HubQueries(HubDatabase database)
 
     private static AgentSummary Summarise(AgentDocument agent)
     {
-        var ranges = SeqRanges.From(agent.Received.Select(r => new SeqRange(r.From, r.To)));
+        var ranges = agent.ReceivedRanges();
         return new AgentSummary(
             agent.Id,
             agent.SiteId,
