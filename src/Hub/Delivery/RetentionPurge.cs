@@ -89,21 +89,13 @@ public sealed partial class RetentionPurge(
                 return deleted;
             }
 
-            database.Database.BeginTrans();
-            try
+            LiteTransaction.Run(database.Database, () =>
             {
                 foreach (var id in ids)
                 {
                     collection.Delete(id);
                 }
-
-                database.Database.Commit();
-            }
-            catch
-            {
-                database.Database.Rollback();
-                throw;
-            }
+            });
 
             deleted += ids.Count;
         }

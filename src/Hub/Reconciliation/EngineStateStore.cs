@@ -17,14 +17,8 @@ public sealed class EngineStateStore(HubDatabase database)
     /// <summary>Replaces the saved state. Synchronous: a LiteDB transaction belongs to its thread.</summary>
     public void Save(ReadOnlyMemory<byte> state)
     {
-        var db = database.Database;
-        var pieces = db.GetCollection(CollectionName);
-        if (!db.BeginTrans())
-        {
-            throw new InvalidOperationException("A LiteDB transaction is already open on this thread; the engine state is saved in one of its own");
-        }
-
-        try
+        var pieces = database.Database.GetCollection(CollectionName);
+        LiteTransaction.Run(database.Database, () =>
         {
             pieces.DeleteAll();
             for (var (offset, number) = (0, 0); offset < state.Length; offset += PieceBytes, number++)
@@ -32,14 +26,7 @@ public sealed class EngineStateStore(HubDatabase database)
                 var piece = state.Slice(offset, Math.Min(PieceBytes, state.Length - offset));
                 pieces.Insert(new BsonDocument { ["_id"] = number, ["data"] = piece.ToArray() });
             }
-
-            db.Commit();
-        }
-        catch
-        {
-            db.Rollback();
-            throw;
-        }
+        });
     }
 
     /// <summary>The saved state, or <c>null</c> when none has been saved.</summary>

@@ -32,15 +32,8 @@ public sealed partial class CheckInStore(HubDatabase database, ILogger<CheckInSt
         }
     }
 
-    private IngestBatchOutcome Commit(IngestBatch batch, bool checkStored)
-    {
-        var db = database.Database;
-        if (!db.BeginTrans())
-        {
-            throw new InvalidOperationException("a LiteDB transaction is already open on the ingest thread");
-        }
-
-        try
+    private IngestBatchOutcome Commit(IngestBatch batch, bool checkStored) =>
+        LiteTransaction.Run(database.Database, () =>
         {
             var agents = new Dictionary<string, AgentLedger>(StringComparer.Ordinal);
             var toStore = new List<BsonDocument>(batch.CheckIns.Count);
@@ -85,15 +78,8 @@ public sealed partial class CheckInStore(HubDatabase database, ILogger<CheckInSt
                 database.Rejected.Insert(ToDocument(rejection, batch.ReceivedAt));
             }
 
-            db.Commit();
             return new IngestBatchOutcome(stored, duplicates, batch.Rejections.Count, statusesApplied);
-        }
-        catch
-        {
-            db.Rollback();
-            throw;
-        }
-    }
+        });
 
     // FindById, not Query.EQ: LiteDB compiles and keeps every distinct query text for the life of the process.
     private bool IsStored(CheckIn checkIn) =>

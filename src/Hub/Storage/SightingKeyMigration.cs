@@ -46,17 +46,7 @@ internal static partial class SightingKeyMigration
             var changed = chunk.Where(d => !d[nameof(CheckInDocument.SightingKey)].IsString).Select(WithKey).ToList();
             if (changed.Count > 0)
             {
-                database.BeginTrans();
-                try
-                {
-                    checkIns.Update(changed);
-                    database.Commit();
-                }
-                catch
-                {
-                    database.Rollback();
-                    throw;
-                }
+                LiteTransaction.Run(database, () => checkIns.Update(changed));
             }
 
             last = chunk[^1]["_id"];
