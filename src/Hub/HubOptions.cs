@@ -64,6 +64,12 @@ public sealed class ExternalBrokerOptions
 
     public bool UseTls { get; set; }
 
+    /// <summary>
+    /// A PEM file of the CA that signed the broker's certificate, for a CA this machine does not trust system-wide (a
+    /// district's own, or the trial CA of <c>scripts/make-trial-ca.sh</c>). Only with <see cref="UseTls"/>.
+    /// </summary>
+    public string? CaFile { get; set; }
+
     /// <summary>Fixed, so the broker keeps this hub's persistent session across restarts; unique per hub instance.</summary>
     public string ClientId { get; set; } = "gatesync-hub";
 }

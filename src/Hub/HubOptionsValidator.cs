@@ -1,4 +1,5 @@
 using System.Net;
+using GateSync.Hub.Broker;
 using Microsoft.Extensions.Options;
 
 namespace GateSync.Hub;
@@ -85,6 +86,11 @@ internal sealed class HubOptionsValidator : IValidateOptions<HubOptions>
             if (!string.IsNullOrEmpty(mqtt.External.Password) && string.IsNullOrEmpty(mqtt.External.Username))
             {
                 failures.Add("Hub:Mqtt:External:Username must be set when Hub:Mqtt:External:Password is.");
+            }
+
+            if (BrokerTls.ProblemWith(mqtt.External) is { } tlsProblem)
+            {
+                failures.Add(tlsProblem);
             }
         }
     }

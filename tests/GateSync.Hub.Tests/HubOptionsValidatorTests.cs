@@ -53,6 +53,26 @@ public sealed class HubOptionsValidatorTests
     }
 
     [Fact]
+    public void A_broker_CA_file_that_is_missing_holds_no_certificate_or_comes_without_TLS_is_refused_with_what_to_do()
+    {
+        using var data = new TempDirectory();
+        var notPem = Path.Combine(data.Path, "ca.crt");
+        File.WriteAllText(notPem, "this is not a certificate");
+
+        string? Failure(string caFile, bool useTls) => Validate(o =>
+        {
+            o.Mqtt.Mode = MqttMode.External;
+            o.Mqtt.External.Host = "broker.district.example";
+            o.Mqtt.External.UseTls = useTls;
+            o.Mqtt.External.CaFile = caFile;
+        }).FailureMessage;
+
+        Assert.Contains("Hub:Mqtt:External:CaFile must name a PEM file", Failure(Path.Combine(data.Path, "missing.crt"), useTls: true), StringComparison.Ordinal);
+        Assert.Contains("Hub:Mqtt:External:CaFile must hold a PEM certificate", Failure(notPem, useTls: true), StringComparison.Ordinal);
+        Assert.Contains("Hub:Mqtt:External:CaFile needs Hub:Mqtt:External:UseTls true", Failure(notPem, useTls: false), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_hub_refuses_to_start_with_a_bad_setting_and_says_which()
     {
         using var data = new TempDirectory();

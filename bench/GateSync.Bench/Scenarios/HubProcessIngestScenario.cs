@@ -22,6 +22,9 @@ public static class HubProcessIngestScenario
 
     private const string ReadyLine = "ready";
 
+    /// <summary>Set to 1 to have the hub process list the types it allocates most (bench/README.md).</summary>
+    public const string AllocationTypesVariable = "GATESYNC_BENCH_ALLOCATION_TYPES";
+
     public static async Task RunAsync(BenchSettings settings, BenchReport report, Workspace workspace, MosquittoBroker broker, int? mosquittoPid)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -30,13 +33,18 @@ public static class HubProcessIngestScenario
         ArgumentNullException.ThrowIfNull(broker);
 
         using var hub = StartChild(broker, workspace.Directory("hub-ingest-own-process"));
-        var stored = new long[1];
+        // Stored check-ins, bytes allocated and milliseconds of GC pause in the hub process, as it last reported them.
+        var counters = new long[3];
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         hub.OutputDataReceived += (_, line) =>
         {
             if (line.Data?.StartsWith(StoredLine, StringComparison.Ordinal) == true)
             {
-                Volatile.Write(ref stored[0], long.Parse(line.Data.AsSpan(StoredLine.Length), CultureInfo.InvariantCulture));
+                var values = line.Data[StoredLine.Length..].Split(' ');
+                for (var i = values.Length - 1; i >= 0; i--)
+                {
+                    Volatile.Write(ref counters[i], long.Parse(values[i], CultureInfo.InvariantCulture));
+                }
             }
             else if (line.Data == ReadyLine)
             {
@@ -50,21 +58,26 @@ public static class HubProcessIngestScenario
         hub.BeginOutputReadLine();
         await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
 
-        long Stored() => Volatile.Read(ref stored[0]);
-        double rate, hubCpuSeconds, cpuPerCheckIn;
+        long Stored() => Volatile.Read(ref counters[0]);
+        (long Allocated, long PauseMs) Gc() => (Volatile.Read(ref counters[1]), Volatile.Read(ref counters[2]));
+        double rate, hubCpuSeconds, cpuPerCheckIn, transportPerCheckIn, bytesPerCheckIn, pauseShare;
         string cpuText;
         await using (var publishers = await IngestPublishers.StartAsync(broker, AgentPrefix, Stored))
         {
             await Task.Delay(settings.IngestWarmup);
-            var (start, hubCpuStart) = (Stored(), ProcessMeter.CpuSeconds(hub.Id));
-            var cpu = new CpuWindow(("hub process", hub.Id), ("bench process (publishers)", Environment.ProcessId), ("mosquitto", mosquittoPid));
+            var (start, hubCpuStart, gcStart) = (Stored(), ProcessMeter.CpuSeconds(hub.Id), Gc());
+            const string Publishers = "bench process (publishers)", Broker = "mosquitto";
+            var cpu = new CpuWindow(("hub process", hub.Id), (Publishers, Environment.ProcessId), (Broker, mosquittoPid));
             var clock = Stopwatch.StartNew();
             await Task.Delay(settings.IngestSustained);
-            var (end, elapsed) = (Stored(), clock.Elapsed.TotalSeconds);
+            var (end, elapsed, gcEnd) = (Stored(), clock.Elapsed.TotalSeconds, Gc());
             hubCpuSeconds = ProcessMeter.CpuSeconds(hub.Id) - hubCpuStart;
             cpuText = cpu.Describe();
             rate = (end - start) / elapsed;
             cpuPerCheckIn = hubCpuSeconds * 1e6 / Math.Max(1, end - start);
+            transportPerCheckIn = (cpu.CpuSeconds(Publishers) + cpu.CpuSeconds(Broker)) * 1e6 / Math.Max(1, end - start);
+            bytesPerCheckIn = (double)(gcEnd.Allocated - gcStart.Allocated) / Math.Max(1, end - start);
+            pauseShare = (gcEnd.PauseMs - gcStart.PauseMs) / 1000.0 / elapsed;
         }
 
         hub.StandardInput.Close();
@@ -92,6 +105,35 @@ public static class HubProcessIngestScenario
                    $"{1e6 / cpuPerCheckIn:N0} check-ins/s, both cores at most about {2e6 / cpuPerCheckIn:N0}/s (CPU alone; not measured here, where the " +
                    "publishers and the broker share the cores). 25,000/s needs 80 us or less on two cores of its own.",
         });
+        report.Add(new Figure
+        {
+            Id = "ingest-transport-cpu",
+            Name = "Publishers' and Mosquitto's CPU per stored check-in, in the same window",
+            Value = transportPerCheckIn,
+            Unit = "us",
+            Better = Better.Lower,
+            Note = "the rest of each check-in's cost on this machine, outside the hub.",
+        });
+        var ceiling = Environment.ProcessorCount * 1e6 / (cpuPerCheckIn + transportPerCheckIn);
+        report.Add(new Figure
+        {
+            Id = "hub-ingest-ceiling",
+            Name = "Ceiling on this machine: all its cores over the hub's and the transport's CPU per check-in",
+            Value = ceiling,
+            Unit = "check-ins/s",
+            Note = $"{Environment.ProcessorCount} cores x 1 s / ({cpuPerCheckIn:0} + {transportPerCheckIn:0} us). With the transport's cost as it is here, " +
+                   $"25,000/s would leave the hub {Math.Max(0, Environment.ProcessorCount * 1e6 / 25_000 - transportPerCheckIn):0} us per check-in.",
+        });
+        report.Add(new Figure
+        {
+            Id = "hub-ingest-allocation",
+            Name = "Hub allocation per stored check-in (its own process)",
+            Value = bytesPerCheckIn / 1024,
+            Unit = "KiB",
+            Better = Better.Lower,
+            Note = $"what the collector has to clear; the hub's threads were paused for it {pauseShare:P1} of the sustained window. " +
+                   $"{AllocationTypesVariable}=1 lists the types behind it.",
+        });
     }
 
     /// <summary>
@@ -100,13 +142,23 @@ public static class HubProcessIngestScenario
     /// </summary>
     public static async Task<int> RunChildAsync(string brokerHost, int brokerPort, string store)
     {
+        // Off unless asked for: listening to the runtime's allocation events costs the hub some of its throughput.
+        using var allocations = Environment.GetEnvironmentVariable(AllocationTypesVariable) == "1" ? new AllocationSampler() : null;
         await using var hub = await InProcessHub.StartAsync(brokerHost, brokerPort, store, clientId: "gatesync-hub-bench-own-process");
+        allocations?.Reset();
         Console.WriteLine(ReadyLine);
         var stdinClosed = Task.Run(() => Console.In.ReadToEnd());
         while (!stdinClosed.IsCompleted)
         {
-            Console.WriteLine($"{StoredLine}{hub.Counter.Stored.ToString(CultureInfo.InvariantCulture)}");
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{StoredLine}{hub.Counter.Stored} {GC.GetTotalAllocatedBytes()} {(long)GC.GetTotalPauseDuration().TotalMilliseconds}"));
             await Task.WhenAny(stdinClosed, Task.Delay(50));
+        }
+
+        foreach (var (type, share) in allocations?.Top(15) ?? [])
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"allocated: {share,6:P1} {type}"));
         }
 
         return 0;
@@ -129,8 +181,11 @@ public static class HubProcessIngestScenario
             info.ArgumentList.Add(argument);
         }
 
-        // The hub's collector (its runtimeconfig sets System.GC.Server; this console bench runs the workstation one).
+        // The hub's runtime settings, as its runtimeconfig sets them (src/Hub/GateSync.Hub.csproj): the server collector,
+        // and idle pool threads that wait without spinning. The thread-pool one is not this bench's own, whose baselines
+        // are measured with the runtime's defaults.
         info.Environment["DOTNET_gcServer"] = "1";
+        info.Environment["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0";
         return Process.Start(info) ?? throw new InvalidOperationException("the hub process did not start");
     }
 

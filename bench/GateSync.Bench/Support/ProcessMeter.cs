@@ -103,6 +103,10 @@ public sealed class CpuWindow
         }
     }
 
+    /// <summary>CPU seconds <paramref name="name"/> has used since the window opened; 0 for a process not watched.</summary>
+    public double CpuSeconds(string name) =>
+        processes.TryGetValue(name, out var process) ? ProcessMeter.CpuSeconds(process.Pid) - process.Start : 0;
+
     /// <summary>e.g. "bench+hub 152% of a core, mosquitto 38%, over 30 s (2 cores = 200%)".</summary>
     public string Describe()
     {

@@ -114,10 +114,7 @@ public sealed partial class AgentMessenger(
                 builder = builder.WithCredentials(external.Username, external.Password);
             }
 
-            if (external.UseTls)
-            {
-                builder = builder.WithTlsOptions(tls => tls.UseTls());
-            }
+            builder = builder.WithBrokerTls(external.UseTls, external.Host!, external.CaFile);
         }
         else
         {

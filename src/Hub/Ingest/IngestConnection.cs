@@ -8,7 +8,7 @@ using MQTTnet.Protocol;
 namespace GateSync.Hub.Ingest;
 
 /// <summary>How the ingest client reaches its broker: address, identity, persistent session and subscriptions.</summary>
-public sealed record IngestConnection(string Host, int Port, string ClientId, string? Username, string? Password, bool UseTls, bool SharedSubscription)
+public sealed record IngestConnection(string Host, int Port, string ClientId, string? Username, string? Password, bool UseTls, bool SharedSubscription, string? CaFile = null)
 {
     /// <summary>The embedded broker's ingest client; fixed so its session survives reconnects.</summary>
     public const string EmbeddedClientId = "gatesync-hub-ingest";
@@ -32,7 +32,7 @@ public sealed record IngestConnection(string Host, int Port, string ClientId, st
         if (mqtt.Mode == MqttMode.External)
         {
             var external = mqtt.External;
-            return new IngestConnection(external.Host!, external.Port, external.ClientId, external.Username, external.Password, external.UseTls, mqtt.SharedSubscription);
+            return new IngestConnection(external.Host!, external.Port, external.ClientId, external.Username, external.Password, external.UseTls, mqtt.SharedSubscription, external.CaFile);
         }
 
         return new IngestConnection(
@@ -43,6 +43,8 @@ public sealed record IngestConnection(string Host, int Port, string ClientId, st
     {
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(Host, Port)
+            // Reads ahead and sends a batch's acknowledgements together (CoalescingSocketStream).
+            .WithStreamProvider(new CoalescingStreamProvider(SocketBufferBytes))
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithClientId(ClientId)
             // Clean start false + a session expiry: the broker keeps queuing check-ins while the hub restarts.
@@ -55,17 +57,7 @@ public sealed record IngestConnection(string Host, int Port, string ClientId, st
             builder = builder.WithCredentials(Username, Password);
         }
 
-        if (UseTls)
-        {
-            builder = builder.WithTlsOptions(tls => tls.UseTls());
-        }
-
-        var options = builder.Build();
-
-        // MQTTnet sets the socket's buffers to 8 KiB unless told otherwise, which also turns off the kernel's own sizing:
-        // the broker could then send the hub only some 25 check-ins before waiting for it to read (bench/README.md).
-        ((MqttClientTcpOptions)options.ChannelOptions).BufferSize = SocketBufferBytes;
-        return options;
+        return builder.WithBrokerTls(UseTls, Host, CaFile).Build();
     }
 
     public MqttClientSubscribeOptions SubscribeOptions() =>

@@ -131,6 +131,35 @@ public sealed class MosquittoAclTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_hub_subscribed_over_TLS_with_the_districts_CA_file_stores_an_agents_check_in()
+    {
+        using var data = new TempDirectory();
+        await using var hub = await RunningHub.StartExternalAsync(data.Path, _mosquitto.TlsPort, "gatesync-hub-tls", builder =>
+        {
+            // As docs/operations.md sets up a hub on the shipped broker: its account, TLS to the name on the broker's
+            // certificate, and the CA that signed it, which this machine does not trust system-wide.
+            builder.Configuration["Hub:Mqtt:External:Host"] = "localhost";
+            builder.Configuration["Hub:Mqtt:External:UseTls"] = "true";
+            builder.Configuration["Hub:Mqtt:External:CaFile"] = _mosquitto.CaFile;
+            builder.Configuration["Hub:Mqtt:External:Username"] = "hub-test";
+            builder.Configuration["Hub:Mqtt:External:Password"] = HubPassword;
+        });
+        await Eventually.TrueAsync(() => hub.Services.GetRequiredService<HubReadiness>().IngestSubscribed, "the hub subscribed over TLS", diagnostics: () => _mosquitto.Log);
+
+        using (var agent = await ConnectAsync(_a.User, _a.Password))
+        {
+            var published = await agent.PublishAsync(new MqttApplicationMessageBuilder()
+                .WithTopic(Topics.CheckIn("fr-0042", "fr-0042-a"))
+                .WithPayload(CheckIns.Payload("fr-0042", "fr-0042-a", 1))
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                .Build());
+            Assert.True(published.IsSuccess, published.ReasonCode.ToString());
+        }
+
+        await Eventually.EqualAsync(1L, () => hub.CountAsync("?agentId=fr-0042-a"), "the check-in stored by the hub behind TLS");
+    }
+
     private async Task<IMqttClient> ConnectAsync(string? user, string? password)
     {
         var chain = new X509Certificate2Collection();

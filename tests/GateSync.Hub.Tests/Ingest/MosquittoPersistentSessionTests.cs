@@ -75,4 +75,37 @@ public sealed class MosquittoPersistentSessionTests
         await using var hub = await RunningHub.StartExternalAsync(data.Path, mosquitto.Port, clientId);
         await Eventually.EqualAsync(10L, () => hub.CountAsync($"?agentId={agent}"), "check-ins redelivered after the restart");
     }
+
+    [Fact]
+    public async Task When_the_broker_restarts_under_a_running_hub_it_reconnects_and_stores_what_follows()
+    {
+        await using var mosquitto = await MosquittoBroker.StartAsync();
+        using var data = new TempDirectory();
+        var clientId = "gatesync-hub-test-" + Guid.NewGuid().ToString("N")[..8];
+        const string agent = "bounce-agent";
+
+        await using var hub = await RunningHub.StartExternalAsync(data.Path, mosquitto.Port, clientId);
+        await using (var publisher = await Publisher.ConnectAsync(mosquitto.Port, "agent-" + agent))
+        {
+            await publisher.PublishCheckInAsync(Site, agent, 1);
+            await Eventually.EqualAsync(1L, () => hub.CountAsync($"?agentId={agent}"), "the check-in before the broker restarts");
+        }
+
+        var readiness = hub.Services.GetRequiredService<HubReadiness>();
+        await mosquitto.StopAsync();
+        await Eventually.TrueAsync(() => !readiness.IngestSubscribed, "the hub sees its connection end");
+        await mosquitto.StartAgainAsync();
+        await Eventually.TrueAsync(() => readiness.IngestSubscribed, "the hub subscribed again", diagnostics: mosquitto.RecentOutput);
+
+        await using (var publisher = await Publisher.ConnectAsync(mosquitto.Port, "agent-" + agent))
+        {
+            for (var seq = 2; seq <= 200; seq++)
+            {
+                await publisher.PublishCheckInAsync(Site, agent, seq);
+            }
+        }
+
+        await Eventually.EqualAsync(200L, () => hub.CountAsync($"?agentId={agent}"), "check-ins published after the broker came back", diagnostics: mosquitto.RecentOutput);
+        Assert.Equal("[]", await hub.MissingAsync(agent));
+    }
 }
