@@ -66,7 +66,8 @@ public sealed class ExternalBrokerOptions
 
     /// <summary>
     /// A PEM file of the CA that signed the broker's certificate, for a CA this machine does not trust system-wide (a
-    /// district's own, or the trial CA of <c>scripts/make-trial-ca.sh</c>). Only with <see cref="UseTls"/>.
+    /// district's own, or the trial CA of <c>scripts/make-trial-ca.sh</c>); the broker is then trusted through it alone.
+    /// Only with <see cref="UseTls"/>.
     /// </summary>
     public string? CaFile { get; set; }
 

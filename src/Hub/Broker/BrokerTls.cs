@@ -8,8 +8,8 @@ namespace GateSync.Hub.Broker;
 public static class BrokerTls
 {
     /// <summary>
-    /// TLS when <paramref name="useTls"/>: the broker's certificate must name <paramref name="host"/>, and the CA of
-    /// <paramref name="caFile"/>, when given, is trusted beside the system's.
+    /// TLS when <paramref name="useTls"/>: the broker's certificate must name <paramref name="host"/> and chain to a CA the
+    /// system trusts or, when <paramref name="caFile"/> is given, to that CA alone (MQTTnet's custom root trust).
     /// </summary>
     public static MqttClientOptionsBuilder WithBrokerTls(this MqttClientOptionsBuilder builder, bool useTls, string host, string? caFile)
     {

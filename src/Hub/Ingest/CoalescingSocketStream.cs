@@ -15,6 +15,7 @@ namespace GateSync.Hub.Ingest;
 /// makes sure a send is coming; the send runs on the thread pool a moment later and takes everything written by then, in
 /// the order written. A failed send closes the socket, so the MQTT client's next read fails and it reconnects; what was
 /// not sent is of no matter, because the broker redelivers every unacknowledged message on the new connection.
+/// So a completed write or flush means "queued, in order", not "on the wire".
 /// </remarks>
 public sealed class CoalescingSocketStream : Stream, IMqttClientStreamEndPoints
 {
@@ -36,7 +37,7 @@ public sealed class CoalescingSocketStream : Stream, IMqttClientStreamEndPoints
     private ArrayBufferWriter<byte> _sending = new(4096);
     private Task _sender = Task.CompletedTask;
     private bool _sendPending;
-    private Exception? _sendFailure;
+    private volatile Exception? _sendFailure;
     private bool _disposed;
 
     public CoalescingSocketStream(Socket socket)
@@ -71,8 +72,13 @@ public sealed class CoalescingSocketStream : Stream, IMqttClientStreamEndPoints
         if (_readStart == _readEnd)
         {
             // One receive takes as many packets as have arrived; the MQTT client then reads each from memory.
-            _readStart = 0;
-            _readEnd = await _socket.ReceiveAsync(_readAhead, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            var received = await _socket.ReceiveAsync(_readAhead, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            (_readStart, _readEnd) = (0, received);
+            if (received == 0 && _sendFailure is { } failure)
+            {
+                // Not a clean close by the broker: the send failed and closed the socket, so say why.
+                throw new IOException("the connection to the broker failed", failure);
+            }
         }
 
         var count = Math.Min(buffer.Length, _readEnd - _readStart);
@@ -98,7 +104,8 @@ public sealed class CoalescingSocketStream : Stream, IMqttClientStreamEndPoints
 
             _unsent.Write(buffer.Span);
             ScheduleSend();
-            return _unsent.WrittenCount > MaxUnsentBytes ? new ValueTask(_sender.WaitAsync(cancellationToken)) : ValueTask.CompletedTask;
+            // Not cancellable: the bytes are queued already and will go out, and a packet cut short would garble the stream.
+            return _unsent.WrittenCount > MaxUnsentBytes ? new ValueTask(_sender) : ValueTask.CompletedTask;
         }
     }
 
@@ -118,29 +125,43 @@ public sealed class CoalescingSocketStream : Stream, IMqttClientStreamEndPoints
 
     public override void SetLength(long value) => throw new NotSupportedException();
 
-    public override async ValueTask DisposeAsync()
+    public override ValueTask DisposeAsync()
     {
-        if (StopWriting() is { } sender)
-        {
-            await Task.WhenAny(sender, Task.Delay(LastSendWait)).ConfigureAwait(false);
-            _socket.Dispose();
-        }
-
+        Dispose(true);
         GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
     }
 
+    /// <remarks>
+    /// Never blocks: MQTTnet disposes the stream synchronously, on its receive loop after a lost connection, and on a
+    /// 2-core box a wait for the sender could starve it of the very thread it needs.
+    /// </remarks>
     protected override void Dispose(bool disposing)
     {
         if (disposing && StopWriting() is { } sender)
         {
-            sender.Wait(LastSendWait);
-            _socket.Dispose();
+            if (sender.IsCompleted)
+            {
+                _socket.Dispose();
+            }
+            else
+            {
+                // Ends a read under way now; the socket closes once the last send (a DISCONNECT) is out, or after a second.
+                ShutDownQuietly(SocketShutdown.Receive);
+                _ = CloseAfterAsync(sender);
+            }
         }
 
         base.Dispose(disposing);
     }
 
-    /// <summary>Refuses further writes; the send still under way (a DISCONNECT written just before), or null when already disposed.</summary>
+    private async Task CloseAfterAsync(Task sender)
+    {
+        await Task.WhenAny(sender, Task.Delay(LastSendWait)).ConfigureAwait(false);
+        _socket.Dispose();
+    }
+
+    /// <summary>Refuses further writes; the send under way, or null when already disposed.</summary>
     private Task? StopWriting()
     {
         lock (_writeLock)
@@ -205,15 +226,15 @@ public sealed class CoalescingSocketStream : Stream, IMqttClientStreamEndPoints
             }
 
             // The reader sees the end of the connection and the client reconnects.
-            ShutDownQuietly();
+            ShutDownQuietly(SocketShutdown.Both);
         }
     }
 
-    private void ShutDownQuietly()
+    private void ShutDownQuietly(SocketShutdown how)
     {
         try
         {
-            _socket.Shutdown(SocketShutdown.Both);
+            _socket.Shutdown(how);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {

@@ -19,9 +19,6 @@ public sealed record IngestConnection(string Host, int Port, string ClientId, st
     /// </summary>
     public static readonly TimeSpan SessionExpiry = TimeSpan.FromDays(30);
 
-    /// <summary>Socket send and receive buffers of the ingest client: room for a few thousand check-ins in flight.</summary>
-    public const int SocketBufferBytes = 1 << 20;
-
     public string CheckInFilter => SharedSubscription ? Topics.SharedCheckIns : Topics.AllCheckIns;
 
     /// <param name="internalCredentials">How the hub signs in at its own embedded broker (unused in External mode).</param>
@@ -44,7 +41,7 @@ public sealed record IngestConnection(string Host, int Port, string ClientId, st
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(Host, Port)
             // Reads ahead and sends a batch's acknowledgements together (CoalescingSocketStream).
-            .WithStreamProvider(new CoalescingStreamProvider(SocketBufferBytes))
+            .WithStreamProvider(new CoalescingStreamProvider())
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithClientId(ClientId)
             // Clean start false + a session expiry: the broker keeps queuing check-ins while the hub restarts.

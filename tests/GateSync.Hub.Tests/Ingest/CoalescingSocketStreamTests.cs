@@ -61,16 +61,18 @@ public sealed class CoalescingSocketStreamTests : IAsyncDisposable
         var (stream, peer) = await ConnectAsync();
         using var _ = peer;
 
-        // MQTTnet writes DISCONNECT and disposes the stream right after.
+        // MQTTnet writes DISCONNECT and disposes the stream right after, synchronously; the dispose must not block.
         await stream.WriteAsync(new byte[] { 0xE0, 0x00 });
-        await stream.DisposeAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        stream.Dispose();
+        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(500), $"dispose took {clock.Elapsed}");
 
         Assert.Equal(new byte[] { 0xE0, 0x00 }, await ReadExactlyAsync(peer, 2));
         Assert.Equal(0, await peer.GetStream().ReadAsync(new byte[1]));
     }
 
     [Fact]
-    public async Task Once_the_broker_has_gone_a_write_fails_with_an_IO_error_and_the_read_ends()
+    public async Task Once_the_broker_has_gone_a_write_and_the_read_fail_with_an_IO_error()
     {
         var (stream, peer) = await ConnectAsync();
         await using var _ = stream;
@@ -93,7 +95,48 @@ public sealed class CoalescingSocketStreamTests : IAsyncDisposable
                 }
             },
             "a write to a connection the peer reset fails");
-        Assert.Equal(0, await stream.ReadAsync(new byte[16]).AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+
+        // The read fails too, rather than reading as the broker's clean close, so the client logs a broken connection.
+        var readFailure = await Assert.ThrowsAnyAsync<Exception>(() => stream.ReadAsync(new byte[16]).AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.True(readFailure is IOException or SocketException, readFailure.ToString());
+    }
+
+    [Fact]
+    public async Task A_send_that_fails_ends_a_read_under_way_with_the_reason_though_the_broker_stays_silent()
+    {
+        var accept = _listener.AcceptTcpClientAsync();
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(_listener.LocalEndpoint);
+        using var peer = await accept;
+        await using var stream = new CoalescingSocketStream(socket);
+        var read = stream.ReadAsync(new byte[16]).AsTask();
+
+        // This end can no longer send, as when the connection breaks under the hub; the broker neither sends nor closes.
+        socket.Shutdown(SocketShutdown.Send);
+        await stream.WriteAsync(new byte[] { 0x40, 0x02, 0x00, 0x01 });
+
+        var failure = await Assert.ThrowsAsync<IOException>(() => read.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.IsType<SocketException>(failure.InnerException);
+    }
+
+    [Fact]
+    public async Task A_read_after_a_cancelled_one_returns_new_data_not_the_old_again()
+    {
+        var (stream, peer) = await ConnectAsync();
+        await using var _ = stream;
+        using var __ = peer;
+        await peer.GetStream().WriteAsync("XY"u8.ToArray());
+        var buffer = new byte[2];
+        await stream.ReadExactlyAsync(buffer);
+
+        using (var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100)))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stream.ReadAsync(buffer, cancel.Token).AsTask());
+        }
+
+        await peer.GetStream().WriteAsync("AB"u8.ToArray());
+        await stream.ReadExactlyAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("AB"u8.ToArray(), buffer);
     }
 
     public async ValueTask DisposeAsync()
@@ -105,8 +148,9 @@ public sealed class CoalescingSocketStreamTests : IAsyncDisposable
     private async Task<(CoalescingSocketStream Stream, TcpClient Peer)> ConnectAsync()
     {
         var accept = _listener.AcceptTcpClientAsync();
-        var stream = (CoalescingSocketStream)await new CoalescingStreamProvider(64 * 1024)
-            .ConnectAsync(_listener.LocalEndpoint, CancellationToken.None);
+        // By name, as MQTTnet hands the broker's address over.
+        var stream = (CoalescingSocketStream)await new CoalescingStreamProvider()
+            .ConnectAsync(new DnsEndPoint("localhost", ((IPEndPoint)_listener.LocalEndpoint).Port), CancellationToken.None);
         return (stream, await accept);
     }
 
