@@ -26,6 +26,11 @@ public sealed partial class IngestSubscriber(
     // Each connection gets a number; an ack for a message from an earlier connection is skipped, because the
     // broker redelivers that message on the new one and a stale packet id could release a different message.
     private int _generation;
+
+    // An ack checks its connection's number and goes out holding this gate; a reconnect takes it to move to the next
+    // number. Without it an ack could pass the check, stall, and go out on the next connection, where its packet id may
+    // stand for another message, one not yet committed.
+    private readonly SemaphoreSlim _connectionGate = new(1, 1);
     private TaskCompletionSource _connectionLost = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationToken _stopping;
 
@@ -69,7 +74,16 @@ public sealed partial class IngestSubscriber(
         }
 
         _connectionLost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Interlocked.Increment(ref _generation);
+        await _connectionGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Interlocked.Increment(ref _generation);
+        }
+        finally
+        {
+            _connectionGate.Release();
+        }
+
         var connected = await client.ConnectAsync(_connection.ClientOptions(), cancellationToken).ConfigureAwait(false);
 
         var subscribed = await client.SubscribeAsync(_connection.SubscribeOptions(), cancellationToken).ConfigureAwait(false);
@@ -92,8 +106,30 @@ public sealed partial class IngestSubscriber(
         var message = new IngestMessage(
             args.ApplicationMessage.Topic,
             args.ApplicationMessage.Payload.ToArray(),
-            ct => generation == Volatile.Read(ref _generation) ? args.AcknowledgeAsync(ct) : Task.CompletedTask);
+            ct => AcknowledgeAsync(args, generation, ct));
         await queue.Writer.WriteAsync(message, _stopping).ConfigureAwait(false);
+    }
+
+    private async Task AcknowledgeAsync(MqttApplicationMessageReceivedEventArgs args, int generation, CancellationToken cancellationToken)
+    {
+        await _connectionGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (generation == Volatile.Read(ref _generation))
+            {
+                await args.AcknowledgeAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _connectionGate.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _connectionGate.Dispose();
+        base.Dispose();
     }
 
     private Task OnDisconnectedAsync(MqttClientDisconnectedEventArgs args)
