@@ -63,6 +63,49 @@ public sealed class SessionApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_user_changes_their_own_password_only_with_the_current_one_and_wrong_guesses_are_throttled()
+    {
+        await _hub.CreateUserAsync("wang.fang", "coManager", "old-password-1", community: SeededDistrict.Beiyuan);
+        using var client = Client(out _);
+        (await client.PostAsJsonAsync("/api/session", new { userName = "wang.fang", password = "old-password-1" })).EnsureSuccessStatusCode();
+        var token = (await client.GetFromJsonAsync<JsonElement>("/api/session")).GetProperty("antiForgeryToken").GetString()!;
+        async Task<HttpResponseMessage> ChangeAsync(string current, string next)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Put, "/api/session/password") { Content = JsonContent.Create(new { currentPassword = current, newPassword = next }) };
+            request.Headers.Add("X-GateSync-AntiForgery", token);
+            return await client.SendAsync(request);
+        }
+
+        using (var tooShort = await ChangeAsync("old-password-1", "short"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
+            Assert.Contains("newPassword", await tooShort.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var changed = await ChangeAsync("old-password-1", "new-password-2"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+        }
+
+        using var old = await Client(out _).PostAsJsonAsync("/api/session", new { userName = "wang.fang", password = "old-password-1" });
+        Assert.Equal(HttpStatusCode.Unauthorized, old.StatusCode);
+        using var renewed = await Client(out _).PostAsJsonAsync("/api/session", new { userName = "wang.fang", password = "new-password-2" });
+        Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
+
+        // Someone at a session left open cannot guess their way in: wrong current passwords count as failed logins, as
+        // the refused login with the old password above did.
+        for (var attempt = 2; attempt <= GateSync.Hub.Access.LoginThrottle.FailuresPerWindow; attempt++)
+        {
+            using var wrong = await ChangeAsync($"guess-{attempt}-xx", "taken-over-3");
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+            Assert.Contains("currentPassword", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var refused = await ChangeAsync("new-password-2", "taken-over-3");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task Cookie_call_that_changes_something_needs_the_anti_forgery_token()
     {
         using var client = Client(out _);

@@ -9,7 +9,9 @@ namespace GateSync.Hub.Access;
 /// <c>POST /api/session</c> logs in with a user name and password and sets the session cookie (failures throttled,
 /// <see cref="LoginThrottle"/>);
 /// <c>GET /api/session</c> says who is signed in (and gives the page its anti-forgery token);
-/// <c>DELETE /api/session</c> logs out. <c>PUT /api/users/{id}/password</c> lets an administrator set a user's password.
+/// <c>DELETE /api/session</c> logs out; <c>PUT /api/session/password</c> changes the signed-in user's own password (the
+/// current one required, wrong guesses throttled as logins are). <c>PUT /api/users/{id}/password</c> lets an
+/// administrator set a user's password.
 /// </summary>
 public static class SessionEndpoints
 {
@@ -22,11 +24,7 @@ public static class SessionEndpoints
                 var userName = request.UserName ?? string.Empty;
                 if (throttle.RefusedFor(address, userName) is { } wait)
                 {
-                    var seconds = (int)Math.Ceiling(wait.TotalSeconds);
-                    context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    return Results.Json(
-                        new ErrorResponse($"too many failed logins for this user name; try again in {seconds} s"),
-                        statusCode: StatusCodes.Status429TooManyRequests);
+                    return TooMany(context, wait, "too many failed logins for this user name");
                 }
 
                 var user = userName.Length > 0 && request.Password is { Length: > 0 } password
@@ -55,6 +53,33 @@ public static class SessionEndpoints
             })
             .RequireAuthorization();
 
+        endpoints.MapPut("/api/session/password", (OwnPasswordRequest request, UserPasswords passwords, LoginThrottle throttle, HttpContext context) =>
+            {
+                var address = context.Connection.RemoteIpAddress?.ToString();
+                var name = Caller.From(context.User).Name;
+                if (throttle.RefusedFor(address, name) is { } wait)
+                {
+                    return TooMany(context, wait, "too many wrong passwords");
+                }
+
+                if (UserPasswords.Problem(request.NewPassword) is { } problem)
+                {
+                    return Results.BadRequest(new ErrorResponse($"newPassword: {problem}"));
+                }
+
+                // The current password proves it is the user at the keyboard, not someone at a session left open. A caller
+                // signed in by token alone has no password to change here.
+                if (request.CurrentPassword is not { Length: > 0 } current || passwords.Verify(name, current) is not { } user)
+                {
+                    throttle.Failed(address, name);
+                    return Results.BadRequest(new ErrorResponse("currentPassword is wrong"));
+                }
+
+                passwords.Set(user, request.NewPassword!);
+                return Results.NoContent();
+            })
+            .RequireAuthorization();
+
         endpoints.MapPut("/api/users/{id}/password", (string id, PasswordRequest request, UserStore users, UserPasswords passwords) =>
             {
                 if (UserPasswords.Problem(request.Password) is { } problem)
@@ -70,11 +95,21 @@ public static class SessionEndpoints
 
         return endpoints;
     }
+
+    /// <summary>429 with <c>Retry-After</c>, for a caller the <see cref="LoginThrottle"/> holds back.</summary>
+    private static IResult TooMany(HttpContext context, TimeSpan wait, string what)
+    {
+        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Json(new ErrorResponse($"{what}; try again in {seconds} s"), statusCode: StatusCodes.Status429TooManyRequests);
+    }
 }
 
 public sealed record LoginRequest(string? UserName, string? Password);
 
 public sealed record PasswordRequest(string? Password);
+
+public sealed record OwnPasswordRequest(string? CurrentPassword, string? NewPassword);
 
 /// <summary>
 /// Who is signed in, for the pages: role as the users API names it, area, the district's time zone for dates,

@@ -57,6 +57,34 @@ public sealed partial class DistrictAdministratorTests(DashboardFixture fixture)
         await page.ScreenshotAsync("login-throttled");
     }
 
+    [Fact]
+    public async Task A_user_changes_their_own_password_from_the_header_and_logs_in_with_the_new_one()
+    {
+        // A user of their own: the other tests of this hub log in as the administrator.
+        await Hub.CreateUserAsync("zhao.lei", "stationOfficer", "first-password-1", station: SeededDistrict.CityStation);
+        var page = await fixture.NewPageAsync();
+        await page.LogInAsync(Hub, "zhao.lei", "first-password-1");
+
+        await page.ClickAsync("#account-link");
+        await page.WaitForURLAsync("**/dashboard/account.html");
+        await page.WaitReadyAsync();
+        await page.FillAsync("input[name=currentPassword]", "first-password-1");
+        await page.FillAsync("input[name=newPassword]", "second-password-2");
+        await page.FillAsync("input[name=repeatPassword]", "second-password-3");
+        await page.ClickAsync("#account button[type=submit]");
+        await Assertions.Expect(page.Locator("#account-message")).ToHaveTextAsync("两次输入的新密码不一致");
+
+        await page.FillAsync("input[name=repeatPassword]", "second-password-2");
+        await page.ClickAsync("#account button[type=submit]");
+        await Assertions.Expect(page.Locator("#account-message")).ToHaveTextAsync("密码已修改，下次登录请使用新密码");
+        await page.ScreenshotAsync("account-password-changed");
+
+        await page.ClickAsync("#logout");
+        await page.WaitForURLAsync("**/dashboard/login.html");
+        await page.LogInAsync(Hub, "zhao.lei", "second-password-2");
+        Assert.Contains("zhao.lei", await page.InnerTextAsync("header .user"), StringComparison.Ordinal);
+    }
+
     private async Task AssertOverviewAsync(IPage page)
     {
         var open = await Hub.GetJsonAsync("/api/findings?status=open");

@@ -162,7 +162,7 @@ internal sealed class DashboardHub : IAsyncDisposable
         return body;
     }
 
-    private async Task CreateUserAsync(string name, string role, string password, string? station = null, string? community = null)
+    public async Task CreateUserAsync(string name, string role, string password, string? station = null, string? community = null)
     {
         using var create = JsonContent.Create(new { name, role, station, community });
         using var created = await SendAsync(HttpMethod.Post, "/api/users", create);

@@ -12,16 +12,19 @@ const PAGES = [
   { id: 'weekly', href: 'weekly.html', roles: ['districtAdmin', 'stationOfficer'] },
   { id: 'demographics', href: 'demographics.html', roles: ['districtAdmin', 'stationOfficer', 'coManager'] },
   { id: 'staffing', href: 'staffing.html', roles: ['districtAdmin', 'stationOfficer', 'coManager'] },
+  // Reached from the user's name in the header, not from the navigation.
+  { id: 'account', href: 'account.html', roles: ['districtAdmin', 'stationOfficer', 'coManager'], inNav: false },
 ];
 
 function header(session, current) {
   const area = session.station ?? session.community ?? '';
   return el('header', { class: 'top' },
     el('div', { class: 'brand' }, t('app.title')),
-    el('nav', {}, PAGES.filter((p) => p.roles.includes(session.role)).map((p) =>
+    el('nav', {}, PAGES.filter((p) => p.inNav !== false && p.roles.includes(session.role)).map((p) =>
       el('a', { href: p.href, class: p.id === current ? 'current' : null, 'data-page': p.id }, t(`nav.${p.id}`)))),
     el('div', { class: 'who' },
       el('span', { class: 'user', 'data-role': session.role }, `${session.name} · ${t(`role.${session.role}`)}${area ? ' · ' + area : ''}`),
+      el('a', { href: 'account.html', id: 'account-link', class: current === 'account' ? 'current' : null }, t('account.title')),
       el('button', { type: 'button', class: 'link', id: 'language-switch', onclick: switchLanguage }, t('app.language')),
       el('button', { type: 'button', class: 'link', id: 'logout', onclick: logout }, t('app.logout'))));
 }
