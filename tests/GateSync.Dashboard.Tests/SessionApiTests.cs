@@ -87,9 +87,10 @@ public sealed class SessionApiTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
         }
 
-        using var old = await Client(out _).PostAsJsonAsync("/api/session", new { userName = "wang.fang", password = "old-password-1" });
+        using var other = Client(out _);
+        using var old = await other.PostAsJsonAsync("/api/session", new { userName = "wang.fang", password = "old-password-1" });
         Assert.Equal(HttpStatusCode.Unauthorized, old.StatusCode);
-        using var renewed = await Client(out _).PostAsJsonAsync("/api/session", new { userName = "wang.fang", password = "new-password-2" });
+        using var renewed = await other.PostAsJsonAsync("/api/session", new { userName = "wang.fang", password = "new-password-2" });
         Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
 
         // Someone at a session left open cannot guess their way in: wrong current passwords count as failed logins, as

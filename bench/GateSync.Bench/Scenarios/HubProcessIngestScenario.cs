@@ -65,13 +65,13 @@ public static class HubProcessIngestScenario
         await using (var publishers = await IngestPublishers.StartAsync(broker, AgentPrefix, Stored))
         {
             await Task.Delay(settings.IngestWarmup);
-            var (start, hubCpuStart, gcStart) = (Stored(), ProcessMeter.CpuSeconds(hub.Id), Gc());
-            const string Publishers = "bench process (publishers)", Broker = "mosquitto";
-            var cpu = new CpuWindow(("hub process", hub.Id), (Publishers, Environment.ProcessId), (Broker, mosquittoPid));
+            var (start, gcStart) = (Stored(), Gc());
+            const string HubProcess = "hub process", Publishers = "bench process (publishers)", Broker = "mosquitto";
+            var cpu = new CpuWindow((HubProcess, hub.Id), (Publishers, Environment.ProcessId), (Broker, mosquittoPid));
             var clock = Stopwatch.StartNew();
             await Task.Delay(settings.IngestSustained);
             var (end, elapsed, gcEnd) = (Stored(), clock.Elapsed.TotalSeconds, Gc());
-            hubCpuSeconds = ProcessMeter.CpuSeconds(hub.Id) - hubCpuStart;
+            hubCpuSeconds = cpu.CpuSeconds(HubProcess);
             cpuText = cpu.Describe();
             rate = (end - start) / elapsed;
             cpuPerCheckIn = hubCpuSeconds * 1e6 / Math.Max(1, end - start);

@@ -8,7 +8,7 @@ using MQTTnet.Protocol;
 namespace GateSync.Hub.Ingest;
 
 /// <summary>How the ingest client reaches its broker: address, identity, persistent session and subscriptions.</summary>
-public sealed record IngestConnection(string Host, int Port, string ClientId, string? Username, string? Password, bool UseTls, bool SharedSubscription, string? CaFile = null)
+public sealed record IngestConnection(string Host, int Port, string ClientId, string? Username, string? Password, bool UseTls, bool SharedSubscription, string? CaFile)
 {
     /// <summary>The embedded broker's ingest client; fixed so its session survives reconnects.</summary>
     public const string EmbeddedClientId = "gatesync-hub-ingest";
@@ -33,7 +33,7 @@ public sealed record IngestConnection(string Host, int Port, string ClientId, st
         }
 
         return new IngestConnection(
-            LoopbackFor(mqtt.Embedded.BindAddress), mqtt.Embedded.Port, EmbeddedClientId, BrokerInternalCredentials.Username, internalCredentials.Password, false, false);
+            LoopbackFor(mqtt.Embedded.BindAddress), mqtt.Embedded.Port, EmbeddedClientId, BrokerInternalCredentials.Username, internalCredentials.Password, false, false, null);
     }
 
     public MqttClientOptions ClientOptions()

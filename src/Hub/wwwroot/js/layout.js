@@ -24,7 +24,7 @@ function header(session, current) {
       el('a', { href: p.href, class: p.id === current ? 'current' : null, 'data-page': p.id }, t(`nav.${p.id}`)))),
     el('div', { class: 'who' },
       el('span', { class: 'user', 'data-role': session.role }, `${session.name} · ${t(`role.${session.role}`)}${area ? ' · ' + area : ''}`),
-      el('a', { href: 'account.html', id: 'account-link', class: current === 'account' ? 'current' : null }, t('account.title')),
+      el('a', { href: 'account.html', id: 'account-link' }, t('account.title')),
       el('button', { type: 'button', class: 'link', id: 'language-switch', onclick: switchLanguage }, t('app.language')),
       el('button', { type: 'button', class: 'link', id: 'logout', onclick: logout }, t('app.logout'))));
 }
